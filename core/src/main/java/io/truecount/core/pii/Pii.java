@@ -1,0 +1,76 @@
+package io.truecount.core.pii;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Optional;
+
+/** TikTok's normalization and hashing rules for match keys (spec §6). */
+public final class Pii {
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+  private static final HexFormat HEX = HexFormat.of();
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Pii::newDigest);
+
+  private Pii() {}
+
+  /** A value of exactly 64 hex characters is taken as already hashed. */
+  public static boolean isSha256Hex(String value) {
+    if (value.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      if (Character.digit(value.charAt(i), 16) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public static String sha256Hex(String value) {
+    MessageDigest digest = SHA256.get();
+    return HEX.formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** Trim and lower-case; empty when the value cannot be an email address. */
+  public static Optional<String> normalizeEmail(String raw) {
+    String email = raw.trim().toLowerCase(Locale.ROOT);
+    int at = email.indexOf('@');
+    boolean plausible = at > 0 && at == email.lastIndexOf('@') && at < email.length() - 1;
+    return plausible && email.indexOf(' ') < 0 ? Optional.of(email) : Optional.empty();
+  }
+
+  /**
+   * E.164 ({@code +} country code, digits only) using libphonenumber; numbers without a country
+   * code are read in {@code defaultRegion} (ISO 3166 alpha-2). Empty when not a possible number.
+   */
+  public static Optional<String> normalizePhone(String raw, String defaultRegion) {
+    String cleaned = raw.trim().replace("(+", "+").replace("(00", "+");
+    try {
+      PhoneNumber number = PHONES.parse(cleaned, defaultRegion);
+      if (!PHONES.isPossibleNumber(number)) {
+        return Optional.empty();
+      }
+      return Optional.of(PHONES.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+    } catch (NumberParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A redacted rendering of a PII value for error messages: never the value itself. */
+  public static String redacted(String raw) {
+    return "[redacted " + raw.length() + " chars]";
+  }
+
+  private static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+    }
+  }
+}

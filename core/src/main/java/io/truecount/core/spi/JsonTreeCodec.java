@@ -1,0 +1,130 @@
+package io.truecount.core.spi;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binary form of JSON-like trees: null, Boolean, Long, BigDecimal, String, List, Map. */
+final class JsonTreeCodec {
+  private static final int NULL = 0;
+  private static final int FALSE = 1;
+  private static final int TRUE = 2;
+  private static final int LONG = 3;
+  private static final int DECIMAL = 4;
+  private static final int STRING = 5;
+  private static final int LIST = 6;
+  private static final int MAP = 7;
+
+  private JsonTreeCodec() {}
+
+  static void write(DataOutputStream out, Object value) throws IOException {
+    if (value == null) {
+      out.writeByte(NULL);
+    } else if (value instanceof Boolean b) {
+      out.writeByte(b ? TRUE : FALSE);
+    } else if (value instanceof Long l) {
+      out.writeByte(LONG);
+      out.writeLong(l);
+    } else if (value instanceof BigDecimal d) {
+      out.writeByte(DECIMAL);
+      out.writeInt(d.scale());
+      writeBytes(out, d.unscaledValue().toByteArray());
+    } else if (value instanceof String s) {
+      out.writeByte(STRING);
+      writeBytes(out, s.getBytes(StandardCharsets.UTF_8));
+    } else if (value instanceof List<?> list) {
+      writeList(out, list);
+    } else if (value instanceof Map<?, ?> map) {
+      writeMap(out, map);
+    } else {
+      throw new IllegalArgumentException("not a JSON tree value: " + value.getClass().getName());
+    }
+  }
+
+  static Object read(DataInputStream in) throws IOException {
+    int tag = in.readByte();
+    return switch (tag) {
+      case NULL -> null;
+      case FALSE -> Boolean.FALSE;
+      case TRUE -> Boolean.TRUE;
+      case LONG -> in.readLong();
+      case DECIMAL -> readDecimal(in);
+      case STRING -> new String(readBytes(in), StandardCharsets.UTF_8);
+      case LIST -> readList(in);
+      case MAP -> readMapBody(in);
+      default -> throw new IOException("corrupt tree tag " + tag);
+    };
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> readMap(DataInputStream in) throws IOException {
+    return (Map<String, Object>) read(in);
+  }
+
+  private static void writeList(DataOutputStream out, List<?> list) throws IOException {
+    out.writeByte(LIST);
+    out.writeInt(list.size());
+    for (Object item : list) {
+      write(out, item);
+    }
+  }
+
+  private static void writeMap(DataOutputStream out, Map<?, ?> map) throws IOException {
+    out.writeByte(MAP);
+    out.writeInt(map.size());
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      writeBytes(out, ((String) entry.getKey()).getBytes(StandardCharsets.UTF_8));
+      write(out, entry.getValue());
+    }
+  }
+
+  private static BigDecimal readDecimal(DataInputStream in) throws IOException {
+    int scale = in.readInt();
+    return new BigDecimal(new BigInteger(readBytes(in)), scale);
+  }
+
+  private static List<Object> readList(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    List<Object> list = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      list.add(read(in));
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  private static Map<String, Object> readMapBody(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    Map<String, Object> map = new LinkedHashMap<>(size * 2);
+    for (int i = 0; i < size; i++) {
+      map.put(new String(readBytes(in), StandardCharsets.UTF_8), read(in));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  static void writeString(DataOutputStream out, String value) throws IOException {
+    writeBytes(out, value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static String readString(DataInputStream in) throws IOException {
+    return new String(readBytes(in), StandardCharsets.UTF_8);
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static byte[] readBytes(DataInputStream in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return bytes;
+  }
+}

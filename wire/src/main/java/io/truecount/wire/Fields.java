@@ -1,0 +1,74 @@
+package io.truecount.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/** Small readers of JSON fields shared by the wire formats. */
+final class Fields {
+  private Fields() {}
+
+  /** The value as it can be shown in an error: short, and never PII (callers redact PII). */
+  static String shown(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "";
+    }
+    String text = node.isTextual() ? '"' + node.textValue() + '"' : node.toString();
+    return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+  }
+
+  static boolean absent(JsonNode node) {
+    return node == null || node.isMissingNode() || node.isNull();
+  }
+
+  /** A required non-empty string, or a problem. */
+  static Optional<String> requiredString(JsonNode parent, String name, String path, java.util.List<Problem> problems) {
+    JsonNode node = parent.get(name);
+    if (absent(node)) {
+      problems.add(Problem.of(path, "", "Missing required field"));
+      return Optional.empty();
+    }
+    if (!node.isTextual()) {
+      problems.add(Problem.of(path, shown(node), "Not a valid string"));
+      return Optional.empty();
+    }
+    if (node.textValue().isBlank()) {
+      problems.add(Problem.of(path, shown(node), "Must not be empty"));
+      return Optional.empty();
+    }
+    return Optional.of(node.textValue());
+  }
+
+  /** An optional string ("" when absent), or a problem when it is another type. */
+  static String optionalString(JsonNode parent, String name, String path, java.util.List<Problem> problems) {
+    JsonNode node = parent.get(name);
+    if (absent(node)) {
+      return "";
+    }
+    if (!node.isTextual()) {
+      problems.add(Problem.of(path, shown(node), "Not a valid string"));
+      return "";
+    }
+    return node.textValue();
+  }
+
+  /** ISO 8601 with an offset, or a date (yyyy-MM-dd); epoch seconds for an instant. */
+  static Optional<Long> isoSeconds(String text) {
+    try {
+      return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toEpochSecond());
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static Optional<LocalDate> isoDate(String text) {
+    try {
+      return Optional.of(LocalDate.parse(text));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+}

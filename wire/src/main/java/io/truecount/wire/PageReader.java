@@ -1,0 +1,94 @@
+package io.truecount.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.core.pii.Pii;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Reads {@code page}; query parameters that carry PII (email, phone) are hashed in the stored URL. */
+final class PageReader {
+  private PageReader() {}
+
+  record Page(String url, String referrer) {}
+
+  static Page read(JsonNode page, List<Problem> problems) {
+    if (Fields.absent(page)) {
+      return new Page("", "");
+    }
+    if (!page.isObject()) {
+      problems.add(Problem.of("page", Fields.shown(page), "Must be an object"));
+      return new Page("", "");
+    }
+    return new Page(url(page, "url", problems), url(page, "referrer", problems));
+  }
+
+  private static String url(JsonNode page, String name, List<Problem> problems) {
+    String url = Fields.optionalString(page, name, "page." + name, problems);
+    if (url.length() > Limits.MAX_URL) {
+      problems.add(Problem.of("page." + name, url.length() + " chars", "At most " + Limits.MAX_URL + " characters"));
+      return "";
+    }
+    if (!url.isEmpty() && !url.regionMatches(true, 0, "http://", 0, 7) && !url.regionMatches(true, 0, "https://", 0, 8)) {
+      problems.add(Problem.of("page." + name, Fields.shown(page.get(name)), "Must be an absolute http(s) URL"));
+      return "";
+    }
+    return scrubQuery(url);
+  }
+
+  /** The value of a query parameter of {@code url}, decoded. */
+  static Optional<String> queryParameter(String url, String name) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return Optional.empty();
+    }
+    int end = url.indexOf('#', q);
+    String query = url.substring(q + 1, end < 0 ? url.length() : end);
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = eq < 0 ? pair : pair.substring(0, eq);
+      if (key.equals(name) && eq >= 0) {
+        return Optional.of(decode(pair.substring(eq + 1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String scrubQuery(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    int end = url.indexOf('#', q);
+    String query = url.substring(q + 1, end < 0 ? url.length() : end);
+    StringBuilder out = new StringBuilder(url.length()).append(url, 0, q + 1);
+    String[] pairs = query.split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      out.append(i == 0 ? "" : "&").append(scrubPair(pairs[i]));
+    }
+    return out.append(end < 0 ? "" : url.substring(end)).toString();
+  }
+
+  private static String scrubPair(String pair) {
+    int eq = pair.indexOf('=');
+    if (eq < 0) {
+      return pair;
+    }
+    String key = pair.substring(0, eq).toLowerCase(Locale.ROOT);
+    String value = decode(pair.substring(eq + 1));
+    boolean pii = key.contains("email") || key.contains("phone") || key.equals("tel") || value.contains("@");
+    return pii && !value.isEmpty() && !Pii.isSha256Hex(value)
+        ? pair.substring(0, eq + 1) + Pii.sha256Hex(value.trim().toLowerCase(Locale.ROOT))
+        : pair;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+}

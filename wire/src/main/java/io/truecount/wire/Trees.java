@@ -1,0 +1,49 @@
+package io.truecount.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** JsonNode → the plain Java trees the core keeps (String, Long, BigDecimal, Boolean, List, Map, null). */
+final class Trees {
+  private Trees() {}
+
+  static Object plain(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return null;
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber()) {
+      return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
+    }
+    if (node.isNumber()) {
+      return node.decimalValue();
+    }
+    if (node.isArray()) {
+      List<Object> list = new ArrayList<>(node.size());
+      node.forEach(item -> list.add(plain(item)));
+      return Collections.unmodifiableList(list);
+    }
+    return map(node);
+  }
+
+  static Map<String, Object> map(JsonNode node) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      map.put(field.getKey(), plain(field.getValue()));
+    }
+    return map;
+  }
+}
