@@ -1,0 +1,39 @@
+package io.truecount.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Opens SQLite connections the way the embedded store needs them: WAL, fsync on every commit. */
+final class Sqlite {
+  private Sqlite() {}
+
+  static Connection open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA busy_timeout=10000");
+        s.execute("PRAGMA foreign_keys=ON");
+      }
+      return connection;
+    } catch (SQLException | java.io.IOException e) {
+      throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void execute(Connection connection, String... statements) {
+    try (Statement s = connection.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("schema statement failed: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package io.truecount.store;
+
+import io.truecount.core.Event;
+import io.truecount.core.spi.EventCodec;
+import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LogOverloadedException;
+import io.truecount.core.spi.LoggedEvent;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * The embedded event log on SQLite (WAL, synchronous=FULL). One writer thread takes every append
+ * waiting in a bounded queue, writes them as one compact batch row and commits once (group
+ * commit: one fsync for many requests), then completes their futures. Readers use their own
+ * connection and never block the writer.
+ */
+public final class SqliteEventLog implements EventLog {
+  private static final int MAX_EVENTS_PER_COMMIT = 20_000;
+  private static final System.Logger LOG = System.getLogger(SqliteEventLog.class.getName());
+
+  private final Connection writer;
+  private final Connection reader;
+  private final BlockingQueue<Pending> queue;
+  private final AtomicLong queuedEvents = new AtomicLong();
+  private final long maxQueuedEvents;
+  private final LongConsumer commitNanos;
+  private final Thread thread;
+  private final Object appended = new Object();
+  private volatile long nextSeq;
+  private volatile boolean running = true;
+
+  private record Pending(List<Event> events, CompletableFuture<Long> done) {}
+
+  /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
+  public SqliteEventLog(Path file, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
+    this.writer = Sqlite.open(file);
+    Sqlite.execute(writer, "CREATE TABLE IF NOT EXISTS log_batches (first_seq INTEGER PRIMARY KEY, count INTEGER NOT NULL, payload BLOB NOT NULL)");
+    this.reader = Sqlite.open(file);
+    this.queue = new ArrayBlockingQueue<>(maxQueuedRequests);
+    this.maxQueuedEvents = maxQueuedEvents;
+    this.commitNanos = commitNanos;
+    this.nextSeq = loadNextSeq();
+    this.thread = new Thread(this::writeLoop, "truecount-log-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  @Override
+  public CompletableFuture<Long> append(List<Event> events) {
+    if (events.isEmpty()) {
+      return CompletableFuture.completedFuture(nextSeq);
+    }
+    if (!running) {
+      return CompletableFuture.failedFuture(new IllegalStateException("event log is closed"));
+    }
+    if (queuedEvents.addAndGet(events.size()) > maxQueuedEvents) {
+      queuedEvents.addAndGet(-events.size());
+      throw new LogOverloadedException("log writer queue holds more than " + maxQueuedEvents + " events");
+    }
+    Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+    if (!queue.offer(pending)) {
+      queuedEvents.addAndGet(-events.size());
+      throw new LogOverloadedException("log writer queue holds " + queue.size() + " requests");
+    }
+    return pending.done();
+  }
+
+  @Override
+  public List<LoggedEvent> read(long fromSeq, int max) {
+    List<LoggedEvent> out = new ArrayList<>();
+    synchronized (reader) {
+      try (PreparedStatement select = reader.prepareStatement(
+          "SELECT first_seq, payload FROM log_batches WHERE first_seq >= "
+              + "(SELECT COALESCE(MAX(first_seq), 0) FROM log_batches WHERE first_seq <= ?) ORDER BY first_seq")) {
+        select.setLong(1, fromSeq);
+        try (ResultSet rows = select.executeQuery()) {
+          while (out.size() < max && rows.next()) {
+            addFrom(rows.getLong(1), rows.getBytes(2), fromSeq, max, out);
+          }
+        }
+      } catch (SQLException e) {
+        throw new StoreException("reading the event log failed: " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public long nextSeq() {
+    return nextSeq;
+  }
+
+  @Override
+  public void awaitAppended(long fromSeq, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (appended) {
+      while (nextSeq <= fromSeq) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        appended.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  @Override
+  public int pendingAppends() {
+    return queue.size();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+      writer.close();
+      synchronized (reader) {
+        reader.close();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the event log: " + e.getMessage());
+    }
+  }
+
+  private static void addFrom(long firstSeq, byte[] payload, long fromSeq, int max, List<LoggedEvent> out) {
+    List<Event> events = EventCodec.decode(payload);
+    for (int i = 0; i < events.size() && out.size() < max; i++) {
+      long seq = firstSeq + i;
+      if (seq >= fromSeq) {
+        out.add(new LoggedEvent(seq, events.get(i)));
+      }
+    }
+  }
+
+  private long loadNextSeq() {
+    try (PreparedStatement select = writer.prepareStatement("SELECT COALESCE(MAX(first_seq + count), 1) FROM log_batches");
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 1;
+    } catch (SQLException e) {
+      throw new StoreException("reading the event log end failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void writeLoop() {
+    List<Pending> group = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        if (queue.isEmpty()) {
+          break;
+        }
+        continue;
+      }
+      int events = group.get(0).events().size();
+      while (events < MAX_EVENTS_PER_COMMIT && queue.peek() != null) {
+        Pending next = queue.poll();
+        group.add(next);
+        events += next.events().size();
+      }
+      commit(group, events);
+      group.clear();
+    }
+    failRemaining();
+  }
+
+  private void commit(List<Pending> group, int events) {
+    List<Event> all = new ArrayList<>(events);
+    group.forEach(p -> all.addAll(p.events()));
+    long first = nextSeq;
+    long started = System.nanoTime();
+    try {
+      insert(first, all);
+      commitNanos.accept(System.nanoTime() - started);
+      publish(first + all.size());
+      long seq = first;
+      for (Pending p : group) {
+        p.done().complete(seq);
+        seq += p.events().size();
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + all.size() + " events not acknowledged", e);
+      rollback();
+      group.forEach(p -> p.done().completeExceptionally(e));
+    } finally {
+      queuedEvents.addAndGet(-events);
+    }
+  }
+
+  private void insert(long first, List<Event> events) throws SQLException {
+    writer.setAutoCommit(false);
+    try (PreparedStatement insert = writer.prepareStatement("INSERT INTO log_batches(first_seq, count, payload) VALUES (?, ?, ?)")) {
+      insert.setLong(1, first);
+      insert.setInt(2, events.size());
+      insert.setBytes(3, EventCodec.encode(events));
+      insert.executeUpdate();
+    }
+    writer.commit();
+  }
+
+  private void rollback() {
+    try {
+      writer.rollback();
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.ERROR, "rollback failed: " + e.getMessage());
+    }
+  }
+
+  private void publish(long newNext) {
+    synchronized (appended) {
+      nextSeq = newNext;
+      appended.notifyAll();
+    }
+  }
+
+  private void failRemaining() {
+    Pending p;
+    while ((p = queue.poll()) != null) {
+      p.done().completeExceptionally(new IllegalStateException("event log closed before commit"));
+    }
+  }
+}
