@@ -1,0 +1,189 @@
+package io.truecount.server;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+
+/**
+ * Reads configuration from a properties file, then environment overrides ({@code TRUECOUNT_HTTP_PORT}
+ * overrides {@code http.port}), then explicit overrides (command-line flags). Every problem is
+ * reported at once; an unknown key is an error with a "did you mean".
+ */
+public final class ConfigLoader {
+  static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+  static {
+    DEFAULTS.put("http.host", "127.0.0.1");
+    DEFAULTS.put("http.port", "8080");
+    DEFAULTS.put("http.io-threads", "0");
+    DEFAULTS.put("data.dir", "./data");
+    DEFAULTS.put("ingest.max-body-bytes", Long.toString(8L << 20));
+    DEFAULTS.put("ingest.max-decompressed-bytes", Long.toString(32L << 20));
+    DEFAULTS.put("ingest.queue-requests", "20000");
+    DEFAULTS.put("ingest.queue-events", "400000");
+    DEFAULTS.put("ingest.max-future-minutes", "10");
+    DEFAULTS.put("ingest.max-age-days.web-app", "7");
+    DEFAULTS.put("ingest.max-age-days.offline-crm", "90");
+    DEFAULTS.put("views.recent-events-per-source", "1000");
+    DEFAULTS.put("views.test-events-per-source", "200");
+    DEFAULTS.put("admin.token", "");
+    DEFAULTS.put("auth.token-cache-seconds", "2");
+  }
+
+  private ConfigLoader() {}
+
+  /** Thrown with every problem found, one per line. */
+  public static final class InvalidConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    InvalidConfigException(List<String> problems) {
+      super("invalid configuration:\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  public static Config load(Path file, Map<String, String> env, Map<String, String> overrides) {
+    List<String> problems = new ArrayList<>();
+    Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+    if (file != null) {
+      readFile(file, problems).forEach((k, v) -> put(values, k, v, "file " + file, problems));
+    }
+    env.forEach((name, value) -> {
+      if (name.startsWith("TRUECOUNT_")) {
+        put(values, fromEnv(name), value, "environment " + name, problems);
+      }
+    });
+    overrides.forEach((k, v) -> put(values, k, v, "option", problems));
+    Config config = build(values, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigException(problems);
+    }
+    return config;
+  }
+
+  private static Config build(Map<String, String> v, List<String> problems) {
+    Parser p = new Parser(v, problems);
+    return new Config(
+        p.text("http.host"),
+        p.integer("http.port", 0, 65535),
+        Path.of(p.text("data.dir")),
+        p.longValue("ingest.max-body-bytes", 5L << 20, 1L << 30),
+        p.longValue("ingest.max-decompressed-bytes", 5L << 20, 1L << 31),
+        p.integer("ingest.queue-requests", 1, 10_000_000),
+        p.longValue("ingest.queue-events", 1000, 100_000_000),
+        Duration.ofMinutes(p.integer("ingest.max-future-minutes", 0, 24 * 60)),
+        Duration.ofDays(p.integer("ingest.max-age-days.web-app", 1, 3650)),
+        Duration.ofDays(p.integer("ingest.max-age-days.offline-crm", 1, 3650)),
+        p.integer("views.recent-events-per-source", 10, 1_000_000),
+        p.integer("views.test-events-per-source", 10, 100_000),
+        p.text("admin.token"),
+        Duration.ofSeconds(p.integer("auth.token-cache-seconds", 0, 3600)),
+        p.integer("http.io-threads", 0, 256));
+  }
+
+  private static final class Parser {
+    private final Map<String, String> values;
+    private final List<String> problems;
+
+    Parser(Map<String, String> values, List<String> problems) {
+      this.values = values;
+      this.problems = problems;
+    }
+
+    String text(String key) {
+      return values.get(key).trim();
+    }
+
+    int integer(String key, int min, int max) {
+      return (int) number(key, min, max, Integer::parseInt);
+    }
+
+    long longValue(String key, long min, long max) {
+      return number(key, min, max, Long::parseLong);
+    }
+
+    private long number(String key, long min, long max, Function<String, Number> parse) {
+      String raw = text(key);
+      try {
+        long value = parse.apply(raw).longValue();
+        if (value < min || value > max) {
+          problems.add(key + " = " + raw + ": must be between " + min + " and " + max);
+        }
+        return value;
+      } catch (NumberFormatException e) {
+        problems.add(key + " = " + raw + ": not a whole number");
+        return min;
+      }
+    }
+  }
+
+  private static void put(Map<String, String> values, String key, String value, String origin, List<String> problems) {
+    if (!DEFAULTS.containsKey(key)) {
+      problems.add("unknown key '" + key + "' (from " + origin + ")" + suggestion(key));
+      return;
+    }
+    values.put(key, value);
+  }
+
+  static String fromEnv(String name) {
+    String key = name.substring("TRUECOUNT_".length()).toLowerCase(Locale.ROOT);
+    for (String known : DEFAULTS.keySet()) {
+      if (known.replace('.', '_').replace('-', '_').equals(key)) {
+        return known;
+      }
+    }
+    return key.replace('_', '.');
+  }
+
+  private static String suggestion(String key) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : DEFAULTS.keySet()) {
+      int d = distance(key, known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best != null && bestDistance <= Math.max(3, key.length() / 3) ? "; did you mean '" + best + "'?" : "";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static Map<String, String> readFile(Path file, List<String> problems) {
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(file)) {
+      properties.load(reader);
+    } catch (IOException e) {
+      problems.add("cannot read config file " + file + ": " + e.getMessage());
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    properties.stringPropertyNames().forEach(k -> out.put(k, properties.getProperty(k)));
+    return out;
+  }
+}

@@ -1,0 +1,122 @@
+package io.truecount.server;
+
+import io.truecount.core.pii.Pii;
+import io.truecount.core.pipeline.Dedup;
+import io.truecount.core.pipeline.LiveStage;
+import io.truecount.core.pipeline.LogConsumer;
+import io.truecount.core.pipeline.RecentEvents;
+import io.truecount.core.pipeline.SourceHealth;
+import io.truecount.core.pipeline.TestEvents;
+import io.truecount.core.spi.Catalog;
+import io.truecount.server.admin.CatalogAdmin;
+import io.truecount.server.http.HttpApi;
+import io.truecount.server.http.TokenAuth;
+import io.truecount.store.SqliteCatalog;
+import io.truecount.store.SqliteEventLog;
+import io.truecount.wire.Limits;
+import io.truecount.wire.RequestIds;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** The composition root: explicit wiring of the embedded deployment, no scanning, no magic. */
+public final class Truecount implements AutoCloseable {
+  static final String ADMIN_TOKEN_SETTING = "admin_token_sha256";
+
+  private final Catalog catalog;
+  private final SqliteEventLog log;
+  private final LogConsumer consumer;
+  private final TokenAuth auth;
+  private final HttpApi http;
+  private final CatalogAdmin admin;
+  private final TestEvents testEvents;
+  private final ScheduledExecutorService housekeeping;
+  private final Optional<String> generatedAdminToken;
+
+  private Truecount(Config config, Clock clock, SecureRandom random) {
+    this.catalog = new CachedCatalog(new SqliteCatalog(config.dataDir().resolve("catalog.db")), config.tokenCacheTtl());
+    this.generatedAdminToken = ensureAdminToken(config, random);
+    Metrics metrics = new Metrics();
+    this.log = new SqliteEventLog(config.dataDir().resolve("log.db"), config.queueRequests(), config.queueEvents(), metrics::commitNanos);
+    Dedup dedup = new Dedup(1 << 16);
+    this.testEvents = new TestEvents(catalog, config.testEventsPerSource());
+    RecentEvents recent = new RecentEvents(config.recentEventsPerSource());
+    SourceHealth health = new SourceHealth(clock);
+    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics)).start();
+    this.auth = new TokenAuth(catalog, clock);
+    this.admin = new CatalogAdmin(catalog, clock, random);
+    Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
+    Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);
+    String adminHash = catalog.setting(ADMIN_TOKEN_SETTING).orElseThrow();
+    this.http = new HttpApi(new HttpApi.Parts(config, catalog, log, consumer, ingest, admin, recent, health, testEvents,
+        metrics, new RequestIds(clock), adminHash)).start();
+    metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
+    metrics.gauge("truecount_pipeline_lag_events", "Durable events not yet processed by the pipeline", consumer::lag);
+    metrics.gauge("truecount_dedup_keys", "Live dedup keys held", dedup::keysHeld);
+    metrics.gauge("truecount_dedup_bytes", "Bytes held by the dedup index", dedup::bytesAllocated);
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "truecount-housekeeping");
+      t.setDaemon(true);
+      return t;
+    });
+    housekeeping.scheduleWithFixedDelay(auth::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+  }
+
+  public static Truecount start(Config config, Clock clock, SecureRandom random) {
+    return new Truecount(config, clock, random);
+  }
+
+  private Optional<String> ensureAdminToken(Config config, SecureRandom random) {
+    if (!config.adminToken().isEmpty()) {
+      catalog.putSetting(ADMIN_TOKEN_SETTING, Pii.sha256Hex(config.adminToken()));
+      return Optional.empty();
+    }
+    if (catalog.setting(ADMIN_TOKEN_SETTING).isPresent()) {
+      return Optional.empty();
+    }
+    byte[] bytes = new byte[20];
+    random.nextBytes(bytes);
+    String token = HexFormat.of().formatHex(bytes);
+    catalog.putSetting(ADMIN_TOKEN_SETTING, Pii.sha256Hex(token));
+    return Optional.of(token);
+  }
+
+  /** The admin token, when this start generated it (first start without one configured). */
+  public Optional<String> generatedAdminToken() {
+    return generatedAdminToken;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public CatalogAdmin admin() {
+    return admin;
+  }
+
+  public LogConsumer pipeline() {
+    return consumer;
+  }
+
+  public TestEvents testEvents() {
+    return testEvents;
+  }
+
+  public HttpApi http() {
+    return http;
+  }
+
+  @Override
+  public void close() {
+    http.close();
+    housekeeping.shutdownNow();
+    auth.flushLastUsed();
+    consumer.close();
+    log.close();
+    catalog.close();
+  }
+}

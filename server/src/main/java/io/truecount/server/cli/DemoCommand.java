@@ -1,0 +1,97 @@
+package io.truecount.server.cli;
+
+import io.truecount.core.Advertiser;
+import io.truecount.core.EventSource;
+import io.truecount.core.SourceKind;
+import io.truecount.server.Config;
+import io.truecount.server.Truecount;
+import io.truecount.server.admin.NewToken;
+import io.truecount.server.demo.DemoTraffic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code truecount demo}: a fresh embedded server with a demo advertiser, pixel, token and traffic. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run Truecount with a demo advertiser and sample traffic.")
+final class DemoCommand implements Runnable {
+  @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 picks a free one).") int port;
+  @Option(names = "--data-dir", defaultValue = "./data/demo", description = "Wiped and recreated on every demo start.") Path dataDir;
+  @Option(names = "--users", defaultValue = "400") int users;
+  @Option(names = "--exit", description = "Load the demo, print the summary and stop (for scripts and tests).") boolean exit;
+
+  @Override
+  public void run() {
+    wipe(dataDir);
+    Config config = io.truecount.server.ConfigLoader.load(null, Map.of(), Map.of("http.port", Integer.toString(port), "data.dir", dataDir.toString()));
+    Truecount truecount = Truecount.start(config, Clock.systemUTC(), new SecureRandom());
+    try {
+      Advertiser advertiser = truecount.admin().createAdvertiser(Optional.of("7100000000000001"), "Demo Store", "America/Sao_Paulo", "BRL", "BR");
+      EventSource pixel = truecount.admin().createSource(advertiser.id(), SourceKind.WEB, Optional.of("CDEMO0PIXEL000000001"), "Demo Store website", false);
+      NewToken token = truecount.admin().createToken(advertiser.id(), Optional.empty());
+      String base = "http://" + config.host() + ":" + truecount.port();
+      DemoTraffic.Sent sent = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42).send(users);
+      truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
+      printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent);
+    } catch (IOException e) {
+      truecount.close();
+      throw new IllegalStateException("demo traffic failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      truecount.close();
+      return;
+    }
+    if (exit) {
+      truecount.close();
+    } else {
+      ServeCommand.awaitShutdown(truecount);
+    }
+  }
+
+  private static void printSummary(String base, Advertiser advertiser, EventSource pixel, NewToken token, String adminToken, DemoTraffic.Sent sent) {
+    long now = System.currentTimeMillis() / 1000;
+    System.out.println();
+    System.out.println("Truecount demo running at " + base);
+    System.out.println("  advertiser    " + advertiser.id() + "  " + advertiser.name() + " (" + advertiser.zone() + ", " + advertiser.currency() + ")");
+    System.out.println("  pixel         " + pixel.id() + "  test event code " + pixel.testEventCode());
+    System.out.println("  access token  " + token.secret());
+    System.out.println("  admin token   " + adminToken);
+    System.out.println("  sample        " + sent.events() + " events in " + sent.requests() + " requests (" + sent.duplicatesSent() + " duplicated actions, " + sent.rejectedSent() + " malformed)");
+    System.out.println();
+    System.out.println("Send an event (exactly as to TikTok's Events API):");
+    System.out.println("  curl -s " + base + "/open_api/v1.3/event/track/ -H 'Access-Token: " + token.secret() + "' -H 'Content-Type: application/json' \\");
+    System.out.println("    -d '{\"event_source\":\"web\",\"event_source_id\":\"" + pixel.id() + "\",\"data\":[{\"event\":\"Purchase\",\"event_time\":" + now
+        + ",\"event_id\":\"my-order-1\",\"user\":{\"email\":\" ALICE_abc@gmail.com \"},\"properties\":{\"value\":19.9,\"currency\":\"BRL\"}}]}'");
+    System.out.println("See it, with its dedup decision and match keys:");
+    System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/events?limit=5' -H 'Authorization: Bearer " + adminToken + "'");
+    System.out.println("Source health (status, EMQ, connection method):");
+    System.out.println("  curl -s " + base + "/api/v1/sources/" + pixel.id() + "/health -H 'Authorization: Bearer " + adminToken + "'");
+    System.out.println();
+  }
+
+  private static void wipe(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log)\\.db.*"))) {
+        throw new IllegalStateException(dir + " holds files other than a Truecount store; refusing to wipe it");
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + dir + ": " + e.getMessage(), e);
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot wipe " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.truecount.server.cli;
+
+import io.truecount.core.SourceKind;
+import io.truecount.server.http.Views;
+import java.util.Locale;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code truecount source create|list|test-code|strict-pii}. */
+@Command(name = "source", mixinStandardHelpOptions = true, description = "Manage event sources (pixels, apps, offline and CRM event sets).",
+    subcommands = {SourceCommand.Create.class, SourceCommand.ListAll.class, SourceCommand.TestCode.class, SourceCommand.StrictPii.class})
+final class SourceCommand {
+
+  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an event source.")
+  static final class Create implements Runnable {
+    @Mixin ConfigOptions options;
+    @Option(names = "--advertiser", required = true) String advertiser;
+    @Option(names = "--kind", defaultValue = "web", description = "web, app, offline or crm") String kind;
+    @Option(names = "--id", description = "Pixel code / app id / event set id to mirror; generated when absent.") String id;
+    @Option(names = "--name", defaultValue = "Pixel") String name;
+    @Option(names = "--strict-pii", description = "Refuse raw emails/phones (40062) instead of hashing them.") boolean strict;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public void run() {
+      SourceKind k = SourceKind.fromWire(kind.toLowerCase(Locale.ROOT))
+          .orElseThrow(() -> new IllegalArgumentException("--kind " + kind + ": must be web, app, offline or crm"));
+      Output.print(Views.source(CatalogCommand.run(options,
+          admin -> admin.createSource(advertiser, k, Optional.ofNullable(id), name, strict))), json);
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "List event sources.")
+  static final class ListAll implements Runnable {
+    @Mixin ConfigOptions options;
+    @Option(names = "--advertiser") String advertiser;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public void run() {
+      Output.print(Views.list(CatalogCommand.run(options, a -> a.sources(Optional.ofNullable(advertiser))), Views::source), json);
+    }
+  }
+
+  @Command(name = "test-code", mixinStandardHelpOptions = true, description = "Regenerate a source's test event code.")
+  static final class TestCode implements Runnable {
+    @Mixin ConfigOptions options;
+    @Parameters(paramLabel = "SOURCE") String source;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public void run() {
+      Output.print(Views.source(CatalogCommand.run(options, a -> a.regenerateTestCode(source))), json);
+    }
+  }
+
+  @Command(name = "strict-pii", mixinStandardHelpOptions = true, description = "Turn strict PII mode on or off.")
+  static final class StrictPii implements Runnable {
+    @Mixin ConfigOptions options;
+    @Parameters(index = "0", paramLabel = "SOURCE") String source;
+    @Parameters(index = "1", paramLabel = "on|off") String state;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public void run() {
+      Output.print(Views.source(CatalogCommand.run(options, a -> a.setStrictPii(source, state.equalsIgnoreCase("on")))), json);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.truecount.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.server.admin.AdminException;
+import io.truecount.wire.Code;
+import io.truecount.wire.Json;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import java.io.IOException;
+
+/** A blocking JSON route (catalog reads and writes): runs on a worker thread, answers in the envelope. */
+final class AdminHandler implements HttpHandler {
+  private static final int MAX_BODY = 1 << 20;
+  private static final System.Logger LOG = System.getLogger(AdminHandler.class.getName());
+
+  interface Action {
+    JsonNode handle(JsonRequest request);
+  }
+
+  private final Action action;
+
+  AdminHandler(Action action) {
+    this.action = action;
+  }
+
+  @Override
+  public void handleRequest(HttpServerExchange exchange) throws IOException {
+    if (exchange.isInIoThread()) {
+      exchange.dispatch(this);
+      return;
+    }
+    exchange.startBlocking();
+    try {
+      JsonNode body = readBody(exchange);
+      Responses.ok(exchange, action.handle(JsonRequest.of(exchange, body)));
+    } catch (JsonProcessingException e) {
+      Responses.envelope(exchange, 400, Code.INVALID_PARAMS, "Request body is not valid JSON: " + e.getOriginalMessage(), null);
+    } catch (AdminException e) {
+      Responses.envelope(exchange, e.notFound() ? 404 : 400, e.notFound() ? Code.NOT_FOUND : Code.PARAMETER_ERROR, e.getMessage(), null);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "admin request failed: " + exchange.getRequestPath(), e);
+      Responses.envelope(exchange, 500, Code.SYSTEM_ERROR, "System error: " + e.getClass().getSimpleName(), null);
+    }
+  }
+
+  private static JsonNode readBody(HttpServerExchange exchange) throws IOException {
+    byte[] bytes = exchange.getInputStream().readNBytes(MAX_BODY + 1);
+    if (bytes.length > MAX_BODY) {
+      throw new AdminException.TooLarge();
+    }
+    return bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
+  }
+}

@@ -1,0 +1,148 @@
+package io.truecount.server.http;
+
+import io.truecount.core.Channel;
+import io.truecount.core.pii.Pii;
+import io.truecount.core.pipeline.LogConsumer;
+import io.truecount.core.pipeline.RecentEvents;
+import io.truecount.core.pipeline.SourceHealth;
+import io.truecount.core.pipeline.TestEvents;
+import io.truecount.core.spi.Catalog;
+import io.truecount.core.spi.EventLog;
+import io.truecount.server.Config;
+import io.truecount.server.Ingest;
+import io.truecount.server.Metrics;
+import io.truecount.server.admin.CatalogAdmin;
+import io.truecount.wire.Code;
+import io.truecount.wire.Format;
+import io.truecount.wire.RequestIds;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import org.xnio.Options;
+
+/** The HTTP server (Undertow): every route with its access class, then start and stop. */
+public final class HttpApi implements AutoCloseable {
+  static final AttachmentKey<String> REQUEST_ID = AttachmentKey.create(String.class);
+  private static final HttpString ACCESS_TOKEN = new HttpString("Access-Token");
+
+  /** What the routes read and call. */
+  public record Parts(Config config, Catalog catalog, EventLog log, LogConsumer consumer, Ingest ingest, CatalogAdmin admin,
+      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash) {}
+
+  private final Undertow server;
+  private final List<Route> routes;
+
+  public HttpApi(Parts parts) {
+    this.routes = routes(parts);
+    RoutingHandler router = new RoutingHandler();
+    for (Route route : routes) {
+      router.add(route.method(), route.template(), guarded(route, parts.adminTokenHash()));
+    }
+    router.setFallbackHandler(ex -> Responses.envelope(ex, 404, Code.NOT_FOUND, "No route " + ex.getRequestMethod() + " " + ex.getRequestPath(), null));
+    router.setInvalidMethodHandler(ex -> Responses.envelope(ex, 405, Code.NOT_FOUND, "Method " + ex.getRequestMethod() + " not allowed on " + ex.getRequestPath(), null));
+    HttpHandler root = withRequestId(router, parts.requestIds());
+    Config c = parts.config();
+    Undertow.Builder builder = Undertow.builder()
+        .addHttpListener(c.port(), c.host())
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, c.maxBodyBytes())
+        .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
+        .setSocketOption(Options.TCP_NODELAY, true)
+        .setHandler(root);
+    if (c.ioThreads() > 0) {
+      builder.setIoThreads(c.ioThreads());
+    }
+    this.server = builder.build();
+  }
+
+  public HttpApi start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private static List<Route> routes(Parts p) {
+    List<Route> routes = new ArrayList<>();
+    long maxDecompressed = p.config().maxDecompressedBytes();
+    ingestion(routes, "/open_api/v1.3/event/track", new IngestHandler(p.ingest(), p.metrics(), Format.EVENTS_API_2, Channel.SERVER, maxDecompressed));
+    ingestion(routes, "/open_api/v1.3/pixel/track", new IngestHandler(p.ingest(), p.metrics(), Format.PIXEL_TRACK, Channel.SERVER, maxDecompressed));
+    ingestion(routes, "/open_api/v1.2/pixel/track", new IngestHandler(p.ingest(), p.metrics(), Format.PIXEL_TRACK, Channel.SERVER, maxDecompressed));
+    ingestion(routes, "/open_api/v1.3/pixel/batch", new IngestHandler(p.ingest(), p.metrics(), Format.PIXEL_BATCH, Channel.SERVER, maxDecompressed));
+    ingestion(routes, "/open_api/v1.3/offline/track", new IngestHandler(p.ingest(), p.metrics(), Format.OFFLINE_TRACK, Channel.SERVER, maxDecompressed));
+    ingestion(routes, "/open_api/v1.3/offline/batch", new IngestHandler(p.ingest(), p.metrics(), Format.OFFLINE_BATCH, Channel.SERVER, maxDecompressed));
+    routes.add(new Route("GET", "/health", Access.PUBLIC, ex -> Responses.ok(ex, (Object) java.util.Map.of("status", "up"))));
+    routes.add(new Route("GET", "/ready", Access.PUBLIC, ex -> ready(ex, p)));
+    routes.add(new Route("GET", "/metrics", Access.PUBLIC, ex -> {
+      ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+      ex.getResponseSender().send(p.metrics().scrape());
+    }));
+    routes.addAll(new AdminRoutes(p.admin(), p.recent(), p.health(), p.testEvents(), p.log()).routes());
+    routes.add(new Route("GET", "/api/v1/sources/{id}/test-events/stream", Access.ADMIN, new TestEventStream(p.testEvents(), p.catalog()).handler()));
+    return routes;
+  }
+
+  private static void ingestion(List<Route> routes, String path, HttpHandler handler) {
+    routes.add(new Route("POST", path + "/", Access.SOURCE_TOKEN, handler));
+    routes.add(new Route("POST", path, Access.SOURCE_TOKEN, handler));
+  }
+
+  private static void ready(HttpServerExchange ex, Parts p) {
+    long lag = p.consumer().lag();
+    boolean ready = lag < 1_000_000 && p.consumer().failures() == 0;
+    Responses.envelope(ex, ready ? 200 : 503, ready ? Code.OK : Code.SYSTEM_ERROR, ready ? "OK" : "Not ready",
+        io.truecount.wire.Json.MAPPER.createObjectNode().put("pipeline_lag_events", lag).put("pipeline_failures", p.consumer().failures()));
+  }
+
+  private static HttpHandler guarded(Route route, String adminTokenHash) {
+    return switch (route.access()) {
+      case PUBLIC, SOURCE_TOKEN -> route.handler();
+      case ADMIN -> ex -> {
+        String presented = bearer(ex);
+        if (presented.isEmpty()) {
+          Responses.envelope(ex, 401, Code.EMPTY_TOKEN, "Admin token required: Authorization: Bearer <admin token>", null);
+        } else if (!MessageDigest.isEqual(Pii.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII), adminTokenHash.getBytes(StandardCharsets.US_ASCII))) {
+          Responses.envelope(ex, 401, Code.INVALID_TOKEN, "Admin token is invalid", null);
+        } else {
+          route.handler().handleRequest(ex);
+        }
+      };
+    };
+  }
+
+  private static String bearer(HttpServerExchange ex) {
+    String header = ex.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+    if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return header.substring(7).trim();
+    }
+    String token = ex.getRequestHeaders().getFirst(ACCESS_TOKEN);
+    return token == null ? "" : token.trim();
+  }
+
+  private static HttpHandler withRequestId(HttpHandler next, RequestIds ids) {
+    return ex -> {
+      ex.putAttachment(REQUEST_ID, ids.next());
+      next.handleRequest(ex);
+    };
+  }
+}

@@ -1,0 +1,45 @@
+package io.truecount.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.truecount.server.admin.AdminException;
+import io.undertow.server.HttpServerExchange;
+import java.util.Deque;
+import java.util.Optional;
+
+/** Path and query parameters and the JSON body of an admin request. */
+public record JsonRequest(HttpServerExchange exchange, JsonNode body) {
+
+  static JsonRequest of(HttpServerExchange exchange, JsonNode body) {
+    return new JsonRequest(exchange, body == null ? MissingNode.getInstance() : body);
+  }
+
+  public Optional<String> param(String name) {
+    Deque<String> values = exchange.getQueryParameters().get(name);
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+  }
+
+  public String path(String name) {
+    return param(name).orElseThrow(() -> AdminException.invalid("missing path parameter " + name));
+  }
+
+  public Optional<String> text(String field) {
+    JsonNode node = body.get(field);
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (!node.isValueNode()) {
+      throw AdminException.invalid(field + ": must be a string");
+    }
+    return Optional.of(node.asText());
+  }
+
+  public String required(String field) {
+    return text(field).orElseThrow(() -> AdminException.invalid(field + ": required"));
+  }
+
+  public boolean flag(String field) {
+    JsonNode node = body.get(field);
+    return node != null && node.asBoolean(false);
+  }
+}
