@@ -11,13 +11,28 @@ import java.util.Optional;
 final class Fields {
   private Fields() {}
 
-  /** The value as it can be shown in an error: short, and never PII (callers redact PII). */
+  private static final java.util.regex.Pattern PHONE_LIKE = java.util.regex.Pattern.compile("[+()\\-. 0-9]*[0-9]{3}[+()\\-. 0-9]{6,}");
+
+  /**
+   * The value as it can be shown in an error: short, and never PII — a string that could be an
+   * email address or a phone number is redacted whatever field it was sent in.
+   */
   static String shown(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "";
     }
+    if (node.isTextual() && looksLikePii(node.textValue())) {
+      return io.truecount.core.pii.Pii.redacted(node.textValue());
+    }
+    if (node.isContainerNode() && looksLikePii(node.toString())) {
+      return "[redacted " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + "]";
+    }
     String text = node.isTextual() ? '"' + node.textValue() + '"' : node.toString();
     return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+  }
+
+  static boolean looksLikePii(String text) {
+    return text.indexOf('@') >= 0 || PHONE_LIKE.matcher(text).find();
   }
 
   static boolean absent(JsonNode node) {

@@ -35,7 +35,15 @@ final class PageReader {
       problems.add(Problem.of("page." + name, Fields.shown(page.get(name)), "Must be an absolute http(s) URL"));
       return "";
     }
-    return scrubQuery(url);
+    return scrubEmails(scrubQuery(url));
+  }
+
+  private static final java.util.regex.Pattern EMAIL_IN_URL =
+      java.util.regex.Pattern.compile("[^/?&=#:\\s]+(?:@|%40)[^/?&=#\\s]+\\.[A-Za-z]{2,}");
+
+  /** Email addresses anywhere in a URL (path, fragment) are replaced by their SHA-256. */
+  private static String scrubEmails(String url) {
+    return EMAIL_IN_URL.matcher(url).replaceAll(m -> Pii.sha256Hex(decode(m.group()).trim().toLowerCase(Locale.ROOT)));
   }
 
   /** The value of a query parameter of {@code url}, decoded. */

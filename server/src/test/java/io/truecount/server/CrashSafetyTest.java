@@ -1,0 +1,128 @@
+package io.truecount.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.truecount.core.spi.LoggedEvent;
+import io.truecount.store.SqliteEventLog;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the server as a child JVM, drives concurrent writers, kill -9s it at random moments,
+ * restarts it, and checks that every acknowledged event is in the log exactly once and that no
+ * request was half-written.
+ */
+class CrashSafetyTest {
+  private static final int WRITERS = 4;
+  private static final int KILLS = 3;
+  private static final int BATCH = 5;
+
+  @TempDir Path dir;
+
+  @Test
+  void acknowledged_events_survive_kill_9_exactly_once() throws Exception {
+    ChildServer child = new ChildServer(dir.resolve("data"), dir.resolve("server.log"));
+    String token = child.provision();
+    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+    Map<String, List<String>> requests = new ConcurrentHashMap<>();
+    AtomicInteger sequence = new AtomicInteger();
+    Random random = new Random(7);
+    try (child) {
+      for (int round = 0; round <= KILLS; round++) {
+        child.start();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch someAcks = new CountDownLatch(20);
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+          Thread t = new Thread(() -> write(child.base(), token, stop, sequence, acknowledged, requests, someAcks));
+          t.start();
+          writers.add(t);
+        }
+        someAcks.await();
+        long extra = random.nextInt(400);
+        waitMillis(extra);
+        if (round < KILLS) {
+          child.kill();
+        }
+        stop.set(true);
+        for (Thread t : writers) {
+          t.join();
+        }
+      }
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    try (SqliteEventLog log = new SqliteEventLog(dir.resolve("data").resolve("log.db"), 10, 10_000, n -> {})) {
+      long from = 1;
+      List<LoggedEvent> page;
+      while (!(page = log.read(from, 10_000)).isEmpty()) {
+        page.forEach(e -> counts.merge(e.event().eventId(), 1, Integer::sum));
+        from = page.get(page.size() - 1).seq() + 1;
+      }
+    }
+    assertThat(acknowledged).hasSizeGreaterThan(100);
+    for (String id : acknowledged) {
+      assertThat(counts.get(id)).as("acknowledged event %s", id).isEqualTo(1);
+    }
+    counts.values().forEach(n -> assertThat(n).isEqualTo(1));
+    for (List<String> ids : requests.values()) {
+      long present = ids.stream().filter(counts::containsKey).count();
+      assertThat(present).as("request %s written whole or not at all", ids).isIn(0L, (long) ids.size());
+    }
+  }
+
+  /** A bounded wait on a latch that nobody counts down: a plain pause without Thread.sleep. */
+  private static void waitMillis(long millis) throws InterruptedException {
+    new CountDownLatch(1).await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  private static void write(String base, String token, AtomicBoolean stop, AtomicInteger sequence, Set<String> acknowledged,
+      Map<String, List<String>> requests, CountDownLatch someAcks) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    while (!stop.get()) {
+      List<String> ids = new ArrayList<>();
+      StringBuilder data = new StringBuilder();
+      long now = Instant.now().getEpochSecond();
+      for (int i = 0; i < BATCH; i++) {
+        String id = "crash-" + sequence.incrementAndGet();
+        ids.add(id);
+        data.append(i == 0 ? "" : ",").append("{\"event\":\"Purchase\",\"event_time\":").append(now)
+            .append(",\"event_id\":\"").append(id).append("\",\"properties\":{\"value\":1,\"currency\":\"BRL\"}}");
+      }
+      requests.put(ids.get(0), ids);
+      String body = "{\"event_source\":\"web\",\"event_source_id\":\"" + ChildServer.PIXEL + "\",\"data\":[" + data + "]}";
+      try {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/open_api/v1.3/event/track/"))
+            .timeout(Duration.ofSeconds(5)).header("Access-Token", token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200 && response.body().startsWith("{\"code\":0,")) {
+          acknowledged.addAll(ids);
+          for (int i = 0; i < BATCH; i++) {
+            someAcks.countDown();
+          }
+        }
+      } catch (java.io.IOException e) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+}
