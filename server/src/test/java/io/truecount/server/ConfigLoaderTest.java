@@ -1,0 +1,48 @@
+package io.truecount.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void defaults_are_safe() {
+    Config config = ConfigLoader.load(null, Map.of(), Map.of());
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(config.maxBodyBytes()).isGreaterThanOrEqualTo(5L << 20);
+  }
+
+  @Test
+  void environment_overrides_the_file_and_options_override_both() throws Exception {
+    Path file = dir.resolve("t.properties");
+    Files.writeString(file, "http.port=9000\ningest.queue-events=5000\n");
+    Config config = ConfigLoader.load(file, Map.of("TRUECOUNT_HTTP_PORT", "9100", "TRUECOUNT_INGEST_QUEUE_EVENTS", "6000", "HOME", "/root"), Map.of("http.host", "0.0.0.0"));
+    assertThat(config.port()).isEqualTo(9100);
+    assertThat(config.queueEvents()).isEqualTo(6000);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void every_problem_is_reported_at_once_with_suggestions() throws Exception {
+    Path file = dir.resolve("bad.properties");
+    Files.writeString(file, "http.prot=80\ningest.max-body-bytes=10\nviews.recent-events-per-source=lots\n");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of(), Map.of()))
+        .hasMessageContaining("unknown key 'http.prot'").hasMessageContaining("did you mean 'http.port'?")
+        .hasMessageContaining("ingest.max-body-bytes = 10: must be between")
+        .hasMessageContaining("views.recent-events-per-source = lots: not a whole number");
+  }
+
+  @Test
+  void the_admin_token_is_masked_when_described() {
+    Config config = ConfigLoader.load(null, Map.of("TRUECOUNT_ADMIN_TOKEN", "supersecret"), Map.of());
+    assertThat(config.describe()).doesNotContain("supersecret").contains("admin.token=****");
+  }
+}
