@@ -31,6 +31,8 @@ public final class SqliteEventLog implements EventLog {
 
   private final Connection writer;
   private final Connection reader;
+  private final Connection checkpointer;
+  private final Thread checkpoints;
   private final BlockingQueue<Pending> queue;
   private final AtomicLong queuedEvents = new AtomicLong();
   private final long maxQueuedEvents;
@@ -46,7 +48,9 @@ public final class SqliteEventLog implements EventLog {
   public SqliteEventLog(Path file, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
     this.writer = Sqlite.open(file);
     Sqlite.execute(writer, "CREATE TABLE IF NOT EXISTS log_batches (first_seq INTEGER PRIMARY KEY, count INTEGER NOT NULL, payload BLOB NOT NULL)");
+    Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0");
     this.reader = Sqlite.open(file);
+    this.checkpointer = Sqlite.open(file);
     this.queue = new ArrayBlockingQueue<>(maxQueuedRequests);
     this.maxQueuedEvents = maxQueuedEvents;
     this.commitNanos = commitNanos;
@@ -54,6 +58,32 @@ public final class SqliteEventLog implements EventLog {
     this.thread = new Thread(this::writeLoop, "truecount-log-writer");
     this.thread.setDaemon(true);
     this.thread.start();
+    this.checkpoints = new Thread(this::checkpointLoop, "truecount-log-checkpoint");
+    this.checkpoints.setDaemon(true);
+    this.checkpoints.start();
+  }
+
+  /**
+   * Moves WAL frames into the database file off the commit path (the writer never checkpoints,
+   * so a commit is one WAL append + one fsync, without periodic multi-megabyte stalls).
+   */
+  private void checkpointLoop() {
+    long checkpointed = 0;
+    while (running) {
+      try {
+        synchronized (appended) {
+          appended.wait(1000);
+        }
+        if (nextSeq - checkpointed >= 1 || !running) {
+          Sqlite.execute(checkpointer, "PRAGMA wal_checkpoint(PASSIVE)");
+          checkpointed = nextSeq;
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (StoreException e) {
+        LOG.log(System.Logger.Level.WARNING, "WAL checkpoint failed (will retry): " + e.getMessage());
+      }
+    }
   }
 
   @Override
@@ -124,8 +154,11 @@ public final class SqliteEventLog implements EventLog {
   public void close() {
     running = false;
     thread.interrupt();
+    checkpoints.interrupt();
     try {
       thread.join(10_000);
+      checkpoints.join(10_000);
+      checkpointer.close();
       writer.close();
       synchronized (reader) {
         reader.close();

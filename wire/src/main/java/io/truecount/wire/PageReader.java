@@ -43,6 +43,9 @@ final class PageReader {
 
   /** Email addresses anywhere in a URL (path, fragment) are replaced by their SHA-256. */
   private static String scrubEmails(String url) {
+    if (url.indexOf('@') < 0 && url.indexOf("%40") < 0) {
+      return url;
+    }
     return EMAIL_IN_URL.matcher(url).replaceAll(m -> Pii.sha256Hex(decode(m.group()).trim().toLowerCase(Locale.ROOT)));
   }
 
@@ -85,9 +88,13 @@ final class PageReader {
       return pair;
     }
     String key = pair.substring(0, eq).toLowerCase(Locale.ROOT);
-    String value = decode(pair.substring(eq + 1));
-    boolean pii = key.contains("email") || key.contains("phone") || key.equals("tel") || value.contains("@");
-    return pii && !value.isEmpty() && !Pii.isSha256Hex(value)
+    String raw = pair.substring(eq + 1);
+    boolean piiKey = key.contains("email") || key.contains("phone") || key.equals("tel");
+    if (!piiKey && raw.indexOf('@') < 0 && !raw.contains("%40")) {
+      return pair;
+    }
+    String value = decode(raw);
+    return !value.isEmpty() && !Pii.isSha256Hex(value)
         ? pair.substring(0, eq + 1) + Pii.sha256Hex(value.trim().toLowerCase(Locale.ROOT))
         : pair;
   }

@@ -149,15 +149,16 @@ final class PropertiesReader {
 
   /** Replaces email-looking strings anywhere in the tree by their SHA-256. */
   static Object scrub(Object value) {
-    if (value instanceof String s && EMAIL.matcher(s.trim()).matches()) {
-      return Pii.sha256Hex(s.trim().toLowerCase(Locale.ROOT));
+    if (value instanceof String s) {
+      return s.indexOf('@') >= 0 && EMAIL.matcher(s.trim()).matches() ? Pii.sha256Hex(s.trim().toLowerCase(Locale.ROOT)) : s;
     }
     if (value instanceof List<?> list) {
       return list.stream().map(PropertiesReader::scrub).toList();
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put((String) k, scrub(v)));
+      @SuppressWarnings("unchecked")
+      Map<String, Object> out = (Map<String, Object>) map;
+      out.replaceAll((k, v) -> scrub(v));
       return out;
     }
     return value;

@@ -38,7 +38,7 @@ final class Trees {
   }
 
   static Map<String, Object> map(JsonNode node) {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>(node.size() * 2);
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();

@@ -96,7 +96,7 @@ final class DedupIndex {
       }
     }
     int capacity = oldDigests.length;
-    while (live + 1 > capacity * MAX_LOAD / 2) {
+    if (live + 1 > capacity * MAX_LOAD / 2) {
       capacity <<= 1;
     }
     allocate(capacity);

@@ -4,12 +4,6 @@ import io.truecount.core.Channel;
 import io.truecount.core.Event;
 import io.truecount.core.MatchKeys;
 import io.truecount.core.SourceKind;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,88 +19,81 @@ public final class EventCodec {
   private EventCodec() {}
 
   public static byte[] encode(List<Event> events) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.size() * 400);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      out.writeInt(events.size());
-      for (Event event : events) {
-        write(out, event);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ByteWriter out = new ByteWriter(events.size() * 400);
+    out.writeByte(VERSION);
+    out.writeInt(events.size());
+    for (Event event : events) {
+      write(out, event);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
   public static List<Event> decode(byte[] payload) {
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload))) {
-      byte version = in.readByte();
-      if (version != VERSION) {
-        throw new IllegalStateException("unknown event payload version " + version);
-      }
-      int count = in.readInt();
-      List<Event> events = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        events.add(read(in));
-      }
-      return events;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    ByteReader in = new ByteReader(payload);
+    byte version = in.readByte();
+    if (version != VERSION) {
+      throw new IllegalStateException("unknown event payload version " + version);
     }
+    int count = in.readInt();
+    List<Event> events = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      events.add(read(in));
+    }
+    return events;
   }
 
-  private static void write(DataOutputStream out, Event e) throws IOException {
-    JsonTreeCodec.writeString(out, e.sourceId());
+  private static void write(ByteWriter out, Event e) {
+    out.writeString(e.sourceId());
     out.writeByte(e.sourceKind().ordinal());
-    JsonTreeCodec.writeString(out, e.event());
-    JsonTreeCodec.writeString(out, e.eventId());
+    out.writeString(e.event());
+    out.writeString(e.eventId());
     out.writeLong(e.eventTime().toEpochMilli());
     out.writeLong(e.receivedAt().toEpochMilli());
     out.writeByte(e.channel().ordinal());
-    JsonTreeCodec.writeString(out, e.testEventCode());
+    out.writeString(e.testEventCode());
     writeKeys(out, e.user());
-    JsonTreeCodec.writeString(out, e.pageUrl());
-    JsonTreeCodec.writeString(out, e.referrer());
+    out.writeString(e.pageUrl());
+    out.writeString(e.referrer());
     JsonTreeCodec.write(out, e.properties());
     JsonTreeCodec.write(out, e.context());
   }
 
-  private static Event read(DataInputStream in) throws IOException {
+  private static Event read(ByteReader in) {
     return new Event(
-        JsonTreeCodec.readString(in),
+        in.readString(),
         SourceKind.values()[in.readByte()],
-        JsonTreeCodec.readString(in),
-        JsonTreeCodec.readString(in),
+        in.readString(),
+        in.readString(),
         Instant.ofEpochMilli(in.readLong()),
         Instant.ofEpochMilli(in.readLong()),
         Channel.values()[in.readByte()],
-        JsonTreeCodec.readString(in),
+        in.readString(),
         readKeys(in),
-        JsonTreeCodec.readString(in),
-        JsonTreeCodec.readString(in),
+        in.readString(),
+        in.readString(),
         JsonTreeCodec.readMap(in),
         JsonTreeCodec.readMap(in));
   }
 
-  private static void writeKeys(DataOutputStream out, MatchKeys k) throws IOException {
+  private static void writeKeys(ByteWriter out, MatchKeys k) {
     JsonTreeCodec.write(out, k.emails());
     JsonTreeCodec.write(out, k.phones());
     JsonTreeCodec.write(out, k.externalIds());
-    JsonTreeCodec.writeString(out, k.ttclid());
-    JsonTreeCodec.writeString(out, k.ttp());
-    JsonTreeCodec.writeString(out, k.ip());
-    JsonTreeCodec.writeString(out, k.userAgent());
+    out.writeString(k.ttclid());
+    out.writeString(k.ttp());
+    out.writeString(k.ip());
+    out.writeString(k.userAgent());
     JsonTreeCodec.write(out, k.other());
   }
 
   @SuppressWarnings("unchecked")
-  private static MatchKeys readKeys(DataInputStream in) throws IOException {
+  private static MatchKeys readKeys(ByteReader in) {
     List<String> emails = (List<String>) JsonTreeCodec.read(in);
     List<String> phones = (List<String>) JsonTreeCodec.read(in);
     List<String> externalIds = (List<String>) JsonTreeCodec.read(in);
     return new MatchKeys(
         emails, phones, externalIds,
-        JsonTreeCodec.readString(in), JsonTreeCodec.readString(in), JsonTreeCodec.readString(in), JsonTreeCodec.readString(in),
+        in.readString(), in.readString(), in.readString(), in.readString(),
         (Map<String, String>) (Map<String, ?>) JsonTreeCodec.readMap(in));
   }
 }

@@ -1,8 +1,5 @@
 package io.truecount.core.spi;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +22,7 @@ final class JsonTreeCodec {
 
   private JsonTreeCodec() {}
 
-  static void write(DataOutputStream out, Object value) throws IOException {
+  static void write(ByteWriter out, Object value) {
     if (value == null) {
       out.writeByte(NULL);
     } else if (value instanceof Boolean b) {
@@ -49,7 +46,7 @@ final class JsonTreeCodec {
     }
   }
 
-  static Object read(DataInputStream in) throws IOException {
+  static Object read(ByteReader in) {
     int tag = in.readByte();
     return switch (tag) {
       case NULL -> null;
@@ -57,19 +54,19 @@ final class JsonTreeCodec {
       case TRUE -> Boolean.TRUE;
       case LONG -> in.readLong();
       case DECIMAL -> readDecimal(in);
-      case STRING -> new String(readBytes(in), StandardCharsets.UTF_8);
+      case STRING -> in.readString();
       case LIST -> readList(in);
       case MAP -> readMapBody(in);
-      default -> throw new IOException("corrupt tree tag " + tag);
+      default -> throw new IllegalStateException("corrupt tree tag " + tag);
     };
   }
 
   @SuppressWarnings("unchecked")
-  static Map<String, Object> readMap(DataInputStream in) throws IOException {
+  static Map<String, Object> readMap(ByteReader in) {
     return (Map<String, Object>) read(in);
   }
 
-  private static void writeList(DataOutputStream out, List<?> list) throws IOException {
+  private static void writeList(ByteWriter out, List<?> list) {
     out.writeByte(LIST);
     out.writeInt(list.size());
     for (Object item : list) {
@@ -77,7 +74,7 @@ final class JsonTreeCodec {
     }
   }
 
-  private static void writeMap(DataOutputStream out, Map<?, ?> map) throws IOException {
+  private static void writeMap(ByteWriter out, Map<?, ?> map) {
     out.writeByte(MAP);
     out.writeInt(map.size());
     for (Map.Entry<?, ?> entry : map.entrySet()) {
@@ -86,12 +83,12 @@ final class JsonTreeCodec {
     }
   }
 
-  private static BigDecimal readDecimal(DataInputStream in) throws IOException {
+  private static BigDecimal readDecimal(ByteReader in) {
     int scale = in.readInt();
     return new BigDecimal(new BigInteger(readBytes(in)), scale);
   }
 
-  private static List<Object> readList(DataInputStream in) throws IOException {
+  private static List<Object> readList(ByteReader in) {
     int size = in.readInt();
     List<Object> list = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
@@ -100,31 +97,20 @@ final class JsonTreeCodec {
     return Collections.unmodifiableList(list);
   }
 
-  private static Map<String, Object> readMapBody(DataInputStream in) throws IOException {
+  private static Map<String, Object> readMapBody(ByteReader in) {
     int size = in.readInt();
     Map<String, Object> map = new LinkedHashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
-      map.put(new String(readBytes(in), StandardCharsets.UTF_8), read(in));
+      map.put(in.readString(), read(in));
     }
     return Collections.unmodifiableMap(map);
   }
 
-  static void writeString(DataOutputStream out, String value) throws IOException {
-    writeBytes(out, value.getBytes(StandardCharsets.UTF_8));
+  private static void writeBytes(ByteWriter out, byte[] bytes) {
+    out.writeBytes(bytes);
   }
 
-  static String readString(DataInputStream in) throws IOException {
-    return new String(readBytes(in), StandardCharsets.UTF_8);
-  }
-
-  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static byte[] readBytes(DataInputStream in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    return bytes;
+  private static byte[] readBytes(ByteReader in) {
+    return in.readBytes();
   }
 }

@@ -40,7 +40,21 @@ final class IngestHandler implements HttpHandler {
 
   @Override
   public void handleRequest(HttpServerExchange exchange) {
-    exchange.getRequestReceiver().receiveFullBytes(this::onBody, (ex, error) -> tooLarge(ex, error.getMessage()));
+    long length = exchange.getRequestContentLength();
+    if (length < 0 || length > Integer.MAX_VALUE) {
+      exchange.getRequestReceiver().receiveFullBytes(this::onBody, (ex, error) -> tooLarge(ex, error.getMessage()));
+      return;
+    }
+    byte[] body = new byte[(int) length];
+    int[] filled = {0};
+    exchange.getRequestReceiver().receivePartialBytes((ex, chunk, last) -> {
+      int n = Math.min(chunk.length, body.length - filled[0]);
+      System.arraycopy(chunk, 0, body, filled[0], n);
+      filled[0] += n;
+      if (last) {
+        onBody(ex, body);
+      }
+    }, (ex, error) -> tooLarge(ex, error.getMessage()));
   }
 
   private void onBody(HttpServerExchange exchange, byte[] body) {

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Ingestion benchmarks against a real server on 127.0.0.1, with nginx answering a fixed 200 as
+# the ceiling of this machine. Results go to stdout; docs/benchmarks.md records them.
+#   benchmarks/run.sh            all
+#   SECONDS_PER_RUN=5 benchmarks/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${SECONDS_PER_RUN:-15}
+command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx wrk; }
+./mvnw -q -B -DskipTests package
+work=$(mktemp -d)
+trap 'kill $(cat $work/server.pid) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
+bench="java -cp benchmarks/target/truecount-benchmarks.jar"
+
+TRUECOUNT_ADMIN_TOKEN=bench java -Xmx2g -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
+echo $! > "$work/server.pid"
+until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
+read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
+
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err;
+events { worker_connections 1024; }
+http { access_log off; server { listen 127.0.0.1:18081; location / { return 200 '{"code":0,"message":"OK"}'; } } }
+NGINX
+nginx -c "$work/nginx.conf"
+
+cat > "$work/single.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Access-Token"] = "$token"
+local n = 0
+local prefix = tostring(math.random(1, 1000000000))
+request = function()
+  n = n + 1
+  local body = '{"event_source":"web","event_source_id":"$pixel","data":[{"event":"Purchase","event_time":' .. os.time() ..
+    ',"event_id":"w' .. prefix .. '-' .. n .. '","user":{"email":"848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f","ttp":"ttp-' .. n ..
+    '","ip":"203.0.113.7","user_agent":"Mozilla/5.0 (X11; Linux x86_64) Chrome/156"},"page":{"url":"https://shop.example.com/thanks?ttclid=E.C.P.' .. n ..
+    '"},"properties":{"currency":"BRL","value":59.9,"contents":[{"content_id":"sku-1","price":59.9,"quantity":1}]}}]}'
+  return wrk.format(nil, "/open_api/v1.3/event/track/", nil, body)
+end
+LUA
+
+echo "== single-event requests: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs}s"
+wrk -t1 -c64 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18081/ | grep -E "Requests/sec|99%|50%"
+echo "== single-event requests: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
+wrk -t1 -c64 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18080/ | grep -E "Requests/sec|99%|50%|Non-2xx"
+echo "== batches of 1000 events, 4 connections, ${secs}s"
+$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
+echo "== acknowledgement -> Test Events stream latency, 1000 samples"
+$bench io.truecount.bench.LoadGenerator test-latency http://127.0.0.1:18080 "$token" "$pixel" "$code" bench 1000
+echo "== server metrics after the runs"
+curl -s localhost:18080/metrics | grep -E "^truecount_(log_commit_seconds\{|log_commit_seconds_(count|sum)|events_accepted|pipeline_lag)"
+echo "== dedup memory per live key"
+$bench io.truecount.bench.DedupMemory

@@ -1,0 +1,30 @@
+package io.truecount.bench;
+
+import java.nio.charset.StandardCharsets;
+
+/** Realistic Events API 2.0 bodies (~450 bytes an event, hashed email, URL with ttclid, contents). */
+final class Bodies {
+  private Bodies() {}
+
+  static String event(String name, String eventId, long time, int i) {
+    return "{\"event\":\"" + name + "\",\"event_time\":" + time + ",\"event_id\":\"" + eventId + "\","
+        + "\"user\":{\"email\":\"848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f\",\"ttp\":\"ttp-" + (i % 5000)
+        + "\",\"ip\":\"203.0.113." + (i % 250) + "\",\"user_agent\":\"Mozilla/5.0 (X11; Linux x86_64) Chrome/156\"},"
+        + "\"page\":{\"url\":\"https://shop.example.com/products/" + (i % 400) + "?ttclid=E.C.P.bench" + i + "\"},"
+        + "\"properties\":{\"currency\":\"BRL\",\"value\":" + (10 + i % 90) + ".9,\"content_type\":\"product\","
+        + "\"contents\":[{\"content_id\":\"sku-" + (i % 400) + "\",\"price\":" + (10 + i % 90) + ".9,\"quantity\":1}]}}";
+  }
+
+  static byte[] batch(String pixel, int events, int salt, long time) {
+    StringBuilder data = new StringBuilder(events * 480);
+    for (int i = 0; i < events; i++) {
+      data.append(i == 0 ? "" : ",").append(event(i % 3 == 0 ? "Purchase" : "ViewContent", "b" + salt + "-" + i, time, salt * events + i));
+    }
+    return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"data\":[" + data + "]}").getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] testEvent(String pixel, String code, String eventId, long time) {
+    return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"test_event_code\":\"" + code + "\",\"data\":["
+        + event("Purchase", eventId, time, 1) + "]}").getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,88 @@
+package io.truecount.bench;
+
+import io.truecount.core.Channel;
+import io.truecount.core.Event;
+import io.truecount.core.EventSource;
+import io.truecount.core.SourceKind;
+import io.truecount.core.pii.Pii;
+import io.truecount.core.pipeline.Dedup;
+import io.truecount.core.spi.EventCodec;
+import io.truecount.wire.Decoded;
+import io.truecount.wire.EventDecoder;
+import io.truecount.wire.Format;
+import io.truecount.wire.IngestReader;
+import io.truecount.wire.Limits;
+import io.truecount.wire.SourceContext;
+import io.truecount.wire.WireException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/** Hot paths of the edge and the pipeline, per event. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EdgeBenchmark {
+  private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+  private byte[] batch;
+  private SourceContext ctx;
+  private List<Event> events;
+  private byte[] encoded;
+  private Dedup dedup;
+  private long seq;
+
+  @Setup
+  public void setup() throws WireException {
+    batch = Bodies.batch("CBENCH00000000000001", 1000, 1, NOW.getEpochSecond());
+    EventSource source = new EventSource("CBENCH00000000000001", "1", SourceKind.WEB, "b", "TEST00001", false, NOW);
+    ctx = new SourceContext(source, "BR", ZoneId.of("America/Sao_Paulo"), NOW, Channel.SERVER, Limits.DEFAULT);
+    events = EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, batch), ctx).accepted();
+    encoded = EventCodec.encode(events);
+    dedup = new Dedup(1 << 20);
+  }
+
+  /** Parse + validate + normalize a 1000-event Events API 2.0 request (ops/s × 1000 = events/s). */
+  @Benchmark
+  public Decoded parseAndValidate1000() throws WireException {
+    return EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, batch), ctx);
+  }
+
+  /** Encode 1000 events into a log payload. */
+  @Benchmark
+  public byte[] encode1000() {
+    return EventCodec.encode(events);
+  }
+
+  /** Decode a 1000-event log payload (what every consumer pays). */
+  @Benchmark
+  public List<Event> decode1000() {
+    return EventCodec.decode(encoded);
+  }
+
+  /** Normalize and hash one email (the PII path). */
+  @Benchmark
+  public String hashEmail() {
+    return Pii.sha256Hex(Pii.normalizeEmail(" ALICE_abc@gmail.com ").orElseThrow());
+  }
+
+  /** One dedup decision on a fresh key (insert path, table growing). */
+  @Benchmark
+  public Object dedupDecide() {
+    seq++;
+    return dedup.decide(seq, events.get((int) (seq % 1000)));
+  }
+}

@@ -1,0 +1,33 @@
+package io.truecount.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.truecount.server.ConfigLoader;
+import io.truecount.server.Truecount;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A short smoke of the load generator against a real server (the real runs are in docs/benchmarks.md). */
+class LoadGeneratorSmokeTest {
+  @TempDir Path dir;
+
+  @Test
+  void batches_and_test_event_latency_run_against_a_live_server() throws Exception {
+    try (Truecount server = Truecount.start(ConfigLoader.load(null, Map.of(),
+        Map.of("http.port", "0", "data.dir", dir.toString(), "admin.token", "bench")), Clock.systemUTC(), new SecureRandom())) {
+      String base = "http://127.0.0.1:" + server.port();
+      String[] setup = Setup.run(base, "bench").split(" ");
+      LoadGenerator.BatchResult batch = LoadGenerator.batch(base, setup[0], setup[1], 100, 2, Duration.ofSeconds(1));
+      assertThat(batch.failures()).isZero();
+      assertThat(batch.events()).isGreaterThan(0);
+      LoadGenerator.LatencyResult latency = LoadGenerator.testLatency(base, setup[0], setup[1], setup[2], "bench", 20);
+      assertThat(latency.samples()).isEqualTo(20);
+      assertThat(latency.p99Micros()).isLessThan(Duration.ofSeconds(2).toNanos() / 1000);
+    }
+  }
+}
