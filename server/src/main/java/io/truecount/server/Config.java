@@ -22,11 +22,14 @@ public record Config(
     int testEventsPerSource,
     String adminToken,
     Duration tokenCacheTtl,
-    int ioThreads) {
+    int ioThreads,
+    String publicUrl,
+    boolean trustForwardedFor) {
 
   /** The effective configuration for logs: secrets masked. */
   public String describe() {
-    return "http.host=" + host + " http.port=" + port + " data.dir=" + dataDir
+    return "http.host=" + host + " http.port=" + port + (publicUrl.isEmpty() ? "" : " http.public-url=" + publicUrl)
+        + " http.trust-forwarded-for=" + trustForwardedFor + " data.dir=" + dataDir
         + " ingest.max-body-bytes=" + maxBodyBytes + " ingest.queue-requests=" + queueRequests
         + " ingest.queue-events=" + queueEvents + " admin.token=" + (adminToken.isEmpty() ? "(generated at first start)" : "****");
   }

@@ -25,6 +25,8 @@ public final class ConfigLoader {
     DEFAULTS.put("http.host", "127.0.0.1");
     DEFAULTS.put("http.port", "8080");
     DEFAULTS.put("http.io-threads", "0");
+    DEFAULTS.put("http.public-url", "");
+    DEFAULTS.put("http.trust-forwarded-for", "false");
     DEFAULTS.put("data.dir", "./data");
     DEFAULTS.put("ingest.max-body-bytes", Long.toString(8L << 20));
     DEFAULTS.put("ingest.max-decompressed-bytes", Long.toString(32L << 20));
@@ -86,7 +88,9 @@ public final class ConfigLoader {
         p.integer("views.test-events-per-source", 10, 100_000),
         p.text("admin.token"),
         Duration.ofSeconds(p.integer("auth.token-cache-seconds", 0, 3600)),
-        p.integer("http.io-threads", 0, 256));
+        p.integer("http.io-threads", 0, 256),
+        p.url("http.public-url"),
+        p.bool("http.trust-forwarded-for"));
   }
 
   private static final class Parser {
@@ -100,6 +104,31 @@ public final class ConfigLoader {
 
     String text(String key) {
       return values.get(key).trim();
+    }
+
+    boolean bool(String key) {
+      String raw = text(key);
+      if (!raw.equals("true") && !raw.equals("false")) {
+        problems.add(key + " = " + raw + ": must be true or false");
+      }
+      return raw.equals("true");
+    }
+
+    /** Empty, or an absolute http(s) URL without a trailing slash. */
+    String url(String key) {
+      String raw = text(key);
+      if (raw.isEmpty()) {
+        return raw;
+      }
+      try {
+        java.net.URI uri = new java.net.URI(raw);
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null || uri.getQuery() != null) {
+          problems.add(key + " = " + raw + ": must be an absolute http(s) URL without a query, e.g. https://track.shop.example");
+        }
+      } catch (java.net.URISyntaxException e) {
+        problems.add(key + " = " + raw + ": not a URL (" + e.getReason() + ")");
+      }
+      return raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
     }
 
     int integer(String key, int min, int max) {

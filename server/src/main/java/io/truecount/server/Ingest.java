@@ -53,14 +53,23 @@ public final class Ingest {
   /** An answer: HTTP status, envelope body, its code. */
   public record Answer(int status, byte[] body, Code code) {}
 
+  /** The connection's client, filled into beacon events (a browser cannot know its public IP). */
+  public record Client(String ip, String userAgent) {
+    public static final Client NONE = new Client("", "");
+  }
+
   /**
+   * @param client the connection's client for the browser beacon, {@link Client#NONE} otherwise
    * @param tokenHeader the {@code Access-Token} header, or null for the public pixel beacon (which
    *     needs no token but only reaches web pixels)
    */
-  public CompletableFuture<Answer> accept(Format format, Channel channel, String tokenHeader, byte[] json, String requestId) {
+  public CompletableFuture<Answer> accept(Format format, Channel channel, Client client, String tokenHeader, byte[] json, String requestId) {
     try {
       AccessToken token = format == Format.BEACON ? null : auth.authenticate(tokenHeader);
       IngestRequest request = IngestReader.read(format, json);
+      if (client != Client.NONE) {
+        request = request.withClient(client.ip(), client.userAgent());
+      }
       EventSource source = catalog.source(request.sourceId()).orElse(null);
       if (token != null) {
         TokenAuth.authorize(token, request.sourceId(), source);

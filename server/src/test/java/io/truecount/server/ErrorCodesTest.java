@@ -37,6 +37,16 @@ class ErrorCodesTest {
   }
 
   @Test
+  void internal_time_markers_sent_by_a_client_are_ignored_not_a_system_error() throws Exception {
+    Server.Reply reply = server.post(TRACK, body("""
+        {"event":"Purchase","event_id":"m-1","_event_date":"garbage","_event_age_ms":99999999,"_event_time_default":true},
+        {"event":"Purchase","event_id":"m-2","event_time":%d,"_event_date":"garbage"}""".formatted(server.epoch() - 60)));
+    assertThat(reply.code()).isEqualTo(20001);
+    assertThat(reply.body().path("data").path("failed_events").get(0).path("problems").get(0).path("field").asText()).isEqualTo("data.0.event_time");
+    assertThat(server.events("").get(0).path("event").path("event_time").asLong()).isEqualTo(server.epoch() - 60);
+  }
+
+  @Test
   void missing_token_is_40104_and_unknown_token_40105_with_http_200() {
     Server.Reply missing = server.post(TRACK, null, body(event("a")));
     assertThat(missing.status()).isEqualTo(200);

@@ -78,7 +78,7 @@ class IngestOverloadTest {
     String token = admin.createToken(a.id(), Optional.empty()).secret();
     Ingest ingest = new Ingest(catalog, new TokenAuth(catalog, clock), log, new SourceHealth(clock), new Metrics(), clock, Limits.DEFAULT);
     String body = "{\"event_source\":\"web\",\"event_source_id\":\"" + pixel.id() + "\",\"data\":[{\"event\":\"Lead\",\"event_time\":" + NOW.getEpochSecond() + "}]}";
-    return ingest.accept(Format.EVENTS_API_2, io.truecount.core.Channel.SERVER, token, body.getBytes(StandardCharsets.UTF_8), "rid").join();
+    return ingest.accept(Format.EVENTS_API_2, io.truecount.core.Channel.SERVER, Ingest.Client.NONE, token, body.getBytes(StandardCharsets.UTF_8), "rid").join();
   }
 
   @Test

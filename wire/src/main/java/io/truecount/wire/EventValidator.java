@@ -76,6 +76,9 @@ final class EventValidator {
     if (e.has("_event_time_default")) {
       return Optional.of(ctx.receivedAt());
     }
+    if (e.has("_event_age_ms")) {
+      return inBounds(ctx.receivedAt().minusMillis(e.get("_event_age_ms").longValue()), problems);
+    }
     if (e.has("_event_date")) {
       return Optional.of(java.time.LocalDate.parse(e.get("_event_date").textValue()).atStartOfDay(ctx.zone()).toInstant()).flatMap(t -> inBounds(t, problems));
     }

@@ -20,7 +20,8 @@ public final class IngestReader {
     return switch (format) {
       case EVENTS_API_2 -> eventsApi2(root);
       case PIXEL_TRACK -> single(format, root, PixelV1::toV2);
-      case PIXEL_BATCH, BEACON -> batch(format, root, PixelV1::toV2);
+      case PIXEL_BATCH -> batch(format, root, PixelV1::toV2);
+      case BEACON -> batch(format, root, PixelV1::beaconToV2);
       case OFFLINE_TRACK -> single(format, root, Offline::toV2);
       case OFFLINE_BATCH -> batch(format, root, Offline::toV2);
     };
@@ -40,9 +41,19 @@ public final class IngestReader {
     throwIfAny(problems);
     List<IngestRequest.Item> items = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
-      items.add(new IngestRequest.Item(i, "data." + i + ".", data.get(i), List.of(), Map.of()));
+      items.add(new IngestRequest.Item(i, "data." + i + ".", withoutMarkers(data.get(i)), List.of(), Map.of()));
     }
     return new IngestRequest(Format.EVENTS_API_2, sourceId.orElseThrow(), kind, testCode, partner, items);
+  }
+
+  /** Internal markers the 1.0 / offline / beacon converters set; never taken from a sender. */
+  private static final List<String> MARKERS = List.of("_event_time_default", "_event_date", "_event_age_ms");
+
+  private static JsonNode withoutMarkers(JsonNode event) {
+    if (event instanceof ObjectNode object) {
+      object.remove(MARKERS);
+    }
+    return event;
   }
 
   /** Converts one 1.0 / offline item to the 2.0 event shape. */

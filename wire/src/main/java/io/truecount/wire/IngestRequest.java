@@ -1,6 +1,7 @@
 package io.truecount.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.truecount.core.SourceKind;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,32 @@ public record IngestRequest(
 
   public IngestRequest {
     items = List.copyOf(items);
+  }
+
+  /**
+   * The request with the connection's client address and user agent filled into every event that
+   * does not name its own: the browser beacon cannot know its public IP.
+   */
+  public IngestRequest withClient(String ip, String userAgent) {
+    for (Item item : items) {
+      if (item.event() instanceof ObjectNode event) {
+        JsonNode user = event.get("user");
+        ObjectNode target = user instanceof ObjectNode o ? o : user == null ? event.putObject("user") : null;
+        if (target != null) {
+          fill(target, "ip", ip);
+          fill(target, "user_agent", userAgent);
+        }
+      }
+    }
+    return this;
+  }
+
+  private static void fill(ObjectNode user, String field, String value) {
+    JsonNode current = user.get(field);
+    boolean missing = Fields.absent(current) || current.isTextual() && current.textValue().isBlank();
+    if (value != null && !value.isEmpty() && missing) {
+      user.put(field, value);
+    }
   }
 
   /** One event of the request, already in 2.0 shape. */

@@ -43,6 +43,27 @@ final class PixelV1 {
     return new IngestRequest.Item(index, prefix, event, problems, RENAMES);
   }
 
+  /**
+   * The browser beacon: a 1.0 batch item that may carry {@code age_ms} (how long before sending
+   * the event happened) instead of a timestamp, so a wrong browser clock cannot shift event time.
+   */
+  static IngestRequest.Item beaconToV2(int index, String prefix, JsonNode item) {
+    IngestRequest.Item converted = toV2(index, prefix, item);
+    JsonNode age = item.get("age_ms");
+    if (Fields.absent(age) || item.has("timestamp")) {
+      return converted;
+    }
+    ObjectNode event = (ObjectNode) converted.event();
+    if (age.isIntegralNumber() && age.canConvertToLong() && age.longValue() >= 0) {
+      event.remove("_event_time_default");
+      event.put("_event_age_ms", age.longValue());
+      return converted;
+    }
+    List<Problem> problems = new ArrayList<>(converted.problems());
+    problems.add(Problem.of(prefix + "age_ms", Fields.shown(age), "Must be a whole number of milliseconds >= 0"));
+    return new IngestRequest.Item(index, prefix, event, problems, RENAMES);
+  }
+
   static void timestamp(JsonNode item, String prefix, ObjectNode event, List<Problem> problems) {
     JsonNode ts = item.get("timestamp");
     if (Fields.absent(ts)) {

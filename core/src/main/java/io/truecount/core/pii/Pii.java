@@ -61,6 +61,18 @@ public final class Pii {
     }
   }
 
+  /**
+   * What a browser needs to write a national number of {@code region} in E.164 without
+   * libphonenumber: the country calling code and the national (trunk) prefix, e.g. 55 and 0 for BR.
+   */
+  public record PhoneHints(String countryCode, String nationalPrefix) {}
+
+  public static PhoneHints phoneHints(String region) {
+    int code = PHONES.getCountryCodeForRegion(region);
+    String prefix = code == 0 ? null : PHONES.getNddPrefixForRegion(region, true);
+    return new PhoneHints(code == 0 ? "" : Integer.toString(code), prefix == null ? "" : prefix);
+  }
+
   /** A redacted rendering of a PII value for error messages: never the value itself. */
   public static String redacted(String raw) {
     return "[redacted " + raw.length() + " chars]";

@@ -74,6 +74,8 @@ final class DemoCommand implements Runnable {
     System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/events?limit=5' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println("Source health (status, EMQ, connection method):");
     System.out.println("  curl -s " + base + "/api/v1/sources/" + pixel.id() + "/health -H 'Authorization: Bearer " + adminToken + "'");
+    System.out.println("The pixel snippet for a web page (TikTok's, with the script served by Truecount):");
+    System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/snippet' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println();
   }
 

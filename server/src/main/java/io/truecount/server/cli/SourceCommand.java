@@ -1,6 +1,9 @@
 package io.truecount.server.cli;
 
+import io.truecount.core.EventSource;
 import io.truecount.core.SourceKind;
+import io.truecount.server.pixel.PixelScript;
+import io.truecount.server.pixel.Snippet;
 import io.truecount.server.http.Views;
 import java.util.Locale;
 import java.util.Optional;
@@ -11,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code truecount source create|list|test-code|strict-pii}. */
 @Command(name = "source", mixinStandardHelpOptions = true, description = "Manage event sources (pixels, apps, offline and CRM event sets).",
-    subcommands = {SourceCommand.Create.class, SourceCommand.ListAll.class, SourceCommand.TestCode.class, SourceCommand.StrictPii.class})
+    subcommands = {SourceCommand.Create.class, SourceCommand.ListAll.class, SourceCommand.TestCode.class, SourceCommand.StrictPii.class, SourceCommand.PixelSnippet.class})
 final class SourceCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true, description = "Create an event source.")
@@ -67,6 +70,31 @@ final class SourceCommand {
     @Override
     public void run() {
       Output.print(Views.source(CatalogCommand.run(options, a -> a.setStrictPii(source, state.equalsIgnoreCase("on")))), json);
+    }
+  }
+
+  @Command(name = "snippet", mixinStandardHelpOptions = true, description = "Print the pixel snippet of a web source, pointing at this Truecount.")
+  static final class PixelSnippet implements Runnable {
+    @Mixin ConfigOptions options;
+    @Parameters(paramLabel = "PIXEL") String pixel;
+    @Option(names = "--base-url", description = "Where browsers reach Truecount, e.g. https://track.shop.example (default: http.public-url, else http://host:port).")
+    String baseUrl;
+    @Option(names = "--json") boolean json;
+
+    @Override
+    public void run() {
+      io.truecount.server.Config config = options.load(java.util.Map.of());
+      EventSource source = CatalogCommand.run(options, a -> a.source(pixel));
+      if (source.kind() != SourceKind.WEB) {
+        throw new IllegalArgumentException(pixel + " is a " + source.kind().wireName() + " source; only web pixels have a snippet");
+      }
+      String base = baseUrl != null ? baseUrl : !config.publicUrl().isEmpty() ? config.publicUrl() : "http://" + config.host() + ":" + config.port();
+      Snippet.Setup setup = Snippet.setup(base, source.id(), new PixelScript().version());
+      if (json) {
+        Output.print(Views.setup(setup), true);
+      } else {
+        System.out.print(setup.snippet());
+      }
     }
   }
 }

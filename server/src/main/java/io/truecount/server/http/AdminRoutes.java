@@ -3,6 +3,7 @@ package io.truecount.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.truecount.core.Channel;
+import io.truecount.core.ConnectionMethod;
 import io.truecount.core.SourceKind;
 import io.truecount.core.pipeline.DedupDecision;
 import io.truecount.core.pipeline.ProcessedEvent;
@@ -82,8 +83,24 @@ final class AdminRoutes {
       return fromLog(sourceId, seq);
     }
     ObjectNode node = Views.processed(found.get());
-    node.set("copies", Json.MAPPER.valueToTree(recent.copiesOf(sourceId, seq)));
+    List<Long> copies = recent.copiesOf(sourceId, seq);
+    node.set("copies", Json.MAPPER.valueToTree(copies));
+    node.put("connection_method", connectionMethod(sourceId, found.get(), copies).label());
     return node;
+  }
+
+  /** Browser only, server only, or server &amp; browser: the first copy and the copies merged into it. */
+  private ConnectionMethod connectionMethod(String sourceId, ProcessedEvent first, List<Long> copies) {
+    boolean browser = first.event().channel() == Channel.BROWSER;
+    boolean server = !browser;
+    for (long copy : copies) {
+      Optional<ProcessedEvent> merged = recent.find(sourceId, copy).filter(c -> c.decision().outcome() == DedupDecision.Outcome.MERGED);
+      if (merged.isPresent()) {
+        browser |= merged.get().event().channel() == Channel.BROWSER;
+        server |= merged.get().event().channel() != Channel.BROWSER;
+      }
+    }
+    return ConnectionMethod.of(browser, server);
   }
 
   private JsonNode fromLog(String sourceId, long seq) {

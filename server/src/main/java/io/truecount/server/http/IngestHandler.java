@@ -14,6 +14,7 @@ import io.undertow.util.SameThreadExecutor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -29,13 +30,20 @@ final class IngestHandler implements HttpHandler {
   private final Format format;
   private final Channel channel;
   private final long maxDecompressed;
+  private final Function<HttpServerExchange, Ingest.Client> clientOf;
 
   IngestHandler(Ingest ingest, Metrics metrics, Format format, Channel channel, long maxDecompressed) {
+    this(ingest, metrics, format, channel, maxDecompressed, ex -> Ingest.Client.NONE);
+  }
+
+  IngestHandler(Ingest ingest, Metrics metrics, Format format, Channel channel, long maxDecompressed,
+      Function<HttpServerExchange, Ingest.Client> clientOf) {
     this.ingest = ingest;
     this.metrics = metrics;
     this.format = format;
     this.channel = channel;
     this.maxDecompressed = maxDecompressed;
+    this.clientOf = clientOf;
   }
 
   @Override
@@ -69,7 +77,7 @@ final class IngestHandler implements HttpHandler {
       tooLarge(exchange, e.getMessage());
       return;
     }
-    var answer = ingest.accept(format, channel, exchange.getRequestHeaders().getFirst(ACCESS_TOKEN), json, requestId);
+    var answer = ingest.accept(format, channel, clientOf.apply(exchange), exchange.getRequestHeaders().getFirst(ACCESS_TOKEN), json, requestId);
     if (answer.isDone()) {
       reply(exchange, answer.join());
     } else {

@@ -61,6 +61,10 @@ public final class Views {
     return array;
   }
 
+  public static ObjectNode setup(io.truecount.server.pixel.Snippet.Setup s) {
+    return object().put("pixel_code", s.pixelCode()).put("script_url", s.scriptUrl()).put("beacon_url", s.beaconUrl()).put("snippet", s.snippet());
+  }
+
   public static ObjectNode event(Event e) {
     ObjectNode node = object().put("event", e.event()).put("reported_as", e.reportedName()).put("event_id", e.eventId())
         .put("event_time", e.eventTime().getEpochSecond()).put("event_time_iso", time(e.eventTime()))
