@@ -1,0 +1,261 @@
+package io.truecount.core.attribution;
+
+import io.truecount.core.ads.Touch;
+import io.truecount.core.ads.TouchKind;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Incremental attribution (docs/attribution.md). Each conversion is credited to one touch: the
+ * latest eligible click, else engaged view, else view; ties by smallest ad id, then touch id. A
+ * touch is eligible when it shares a match key with the conversion, its ad group takes the
+ * conversion's event source, and {@code 0 <= conversion - touch < window} of its kind in its ad
+ * group. ONCE ad groups count only the earliest conversion per (touch, event).
+ *
+ * <p>The ledger is a pure function of the touches, conversions and settings: whatever order they
+ * arrive in, every change re-derives exactly the affected conversions, and listeners get a
+ * retraction plus the new entry. Thread-safe (one lock).
+ */
+public final class Attribution {
+  /** The order among conversions of a ONCE slot: time, then event_id, then log position. */
+  static final Comparator<Conversion> EARLIEST = Comparator.comparing(Conversion::time)
+      .thenComparing(Conversion::eventId).thenComparingLong(Conversion::seq);
+
+  private static final Comparator<Credit> BEST = Comparator.<Credit>comparingInt(c -> c.kind().ordinal())
+      .thenComparing(Comparator.comparing(Credit::touchTime).reversed())
+      .thenComparing(c -> c.touch().adId())
+      .thenComparing(c -> c.touch().touchId());
+
+  private final AdDirectory ads;
+  private final LedgerListener listener;
+  private final Map<String, List<Touch>> touchesByKey = new HashMap<>();
+  private final Map<String, Touch> touches = new HashMap<>();
+  private final Map<String, Set<Long>> conversionsByKey = new HashMap<>();
+  private final Map<Long, Conversion> conversions = new HashMap<>();
+  private final Map<Long, LedgerEntry> ledger = new LinkedHashMap<>();
+  private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
+
+  public Attribution(AdDirectory ads, LedgerListener listener) {
+    this.ads = ads;
+    this.listener = listener;
+  }
+
+  /** A new conversion, or a known one with more keys (a merged copy). */
+  public synchronized void conversion(Conversion c) {
+    Conversion previous = conversions.put(c.seq(), c);
+    if (previous != null) {
+      unindex(previous);
+    }
+    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+      conversionsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(c.seq());
+    }
+    reattribute(Set.of(c.seq()));
+  }
+
+  /** A touch; conversions it could now win are re-derived. A touch id seen before is ignored. */
+  public synchronized void touch(Touch t) {
+    if (touches.putIfAbsent(t.touchId(), t) != null) {
+      return;
+    }
+    Set<Long> affected = new HashSet<>();
+    for (String key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
+      touchesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+      for (long seq : conversionsByKey.getOrDefault(key, Set.of())) {
+        if (!conversions.get(seq).time().isBefore(t.time())) {
+          affected.add(seq);
+        }
+      }
+    }
+    reattribute(affected);
+  }
+
+  /** Ad groups or settings changed (before publishing): re-derive everything. */
+  public synchronized void settingsChanged() {
+    reattribute(new HashSet<>(conversions.keySet()));
+  }
+
+  public synchronized Optional<LedgerEntry> entry(long seq) {
+    return Optional.ofNullable(ledger.get(seq));
+  }
+
+  public synchronized List<LedgerEntry> entries() {
+    return List.copyOf(ledger.values());
+  }
+
+  public synchronized int touchCount() {
+    return touches.size();
+  }
+
+  /** Every touch sharing a key with the conversion, and whether (and why not) it was eligible. */
+  public synchronized List<Candidate> candidates(long seq) {
+    Conversion c = conversions.get(seq);
+    if (c == null) {
+      return List.of();
+    }
+    Map<String, List<String>> shared = new LinkedHashMap<>();
+    Map<String, Touch> byId = new LinkedHashMap<>();
+    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+      for (Touch t : touchesByKey.getOrDefault(key, List.of())) {
+        byId.put(t.touchId(), t);
+        shared.computeIfAbsent(t.touchId(), k -> new ArrayList<>()).add(MatchIndexKeys.type(key));
+      }
+    }
+    List<Candidate> out = new ArrayList<>();
+    for (Touch t : byId.values()) {
+      Optional<Placement> placement = ads.placement(t.adId());
+      List<String> keys = shared.get(t.touchId());
+      String why = ineligibility(c, t, placement, keys);
+      out.add(new Candidate(t, placement, keys, why.isEmpty(), why.isEmpty() ? "eligible" : why));
+    }
+    return out;
+  }
+
+  private void reattribute(Set<Long> seqs) {
+    Map<Long, LedgerEntry> before = new HashMap<>();
+    Set<String> slots = new HashSet<>();
+    for (long seq : seqs) {
+      LedgerEntry old = ledger.get(seq);
+      before.put(seq, old);
+      Conversion c = conversions.get(seq);
+      Optional<Credit> credit = best(c);
+      if (old != null) {
+        slot(old).ifPresent(s -> {
+          onceSlots.get(s).remove(old.conversion());
+          slots.add(s);
+        });
+      }
+      LedgerEntry fresh = new LedgerEntry(c, credit, credit.isPresent());
+      ledger.put(seq, fresh);
+      slot(fresh).ifPresent(s -> {
+        onceSlots.computeIfAbsent(s, k -> new TreeSet<>(EARLIEST)).add(c);
+        slots.add(s);
+      });
+    }
+    for (String s : slots) {
+      TreeSet<Conversion> members = onceSlots.get(s);
+      if (members.isEmpty()) {
+        onceSlots.remove(s);
+        continue;
+      }
+      Conversion first = members.first();
+      for (Conversion member : members) {
+        LedgerEntry current = ledger.get(member.seq());
+        boolean counted = member.seq() == first.seq();
+        if (current.counted() != counted) {
+          if (!before.containsKey(member.seq())) {
+            before.put(member.seq(), current);
+          }
+          ledger.put(member.seq(), new LedgerEntry(current.conversion(), current.credit(), counted));
+        }
+      }
+    }
+    before.forEach((seq, old) -> {
+      LedgerEntry now = ledger.get(seq);
+      if (!now.equals(old)) {
+        listener.changed(old, now);
+      }
+    });
+  }
+
+  /** The ONCE slot of an entry (credited touch + event) when its ad group counts ONCE. */
+  private static Optional<String> slot(LedgerEntry e) {
+    return e.credit()
+        .filter(c -> c.placement().settings().count() == io.truecount.core.ads.CountMode.ONCE)
+        .map(c -> c.touch().touchId() + '\u0000' + e.conversion().event());
+  }
+
+  private Optional<Credit> best(Conversion c) {
+    Credit best = null;
+    Map<String, Boolean> deterministic = new HashMap<>();
+    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+      boolean probabilistic = MatchIndexKeys.IP_UA.equals(MatchIndexKeys.type(key));
+      if (probabilistic && !ads.ipUserAgentMatching(c.advertiserId())) {
+        continue;
+      }
+      for (Touch t : touchesByKey.getOrDefault(key, List.of())) {
+        deterministic.merge(t.touchId(), !probabilistic, Boolean::logicalOr);
+      }
+    }
+    for (Map.Entry<String, Boolean> e : deterministic.entrySet()) {
+      Touch t = touches.get(e.getKey());
+      Optional<Placement> placement = ads.placement(t.adId());
+      if (placement.isPresent() && eligible(c, t, placement.get())) {
+        Credit candidate = new Credit(t, placement.get(), !e.getValue());
+        if (best == null || BEST.compare(candidate, best) < 0) {
+          best = candidate;
+        }
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  static boolean eligible(Conversion c, Touch t, Placement p) {
+    Duration window = p.settings().length(t.kind());
+    Duration gap = Duration.between(t.time(), c.time());
+    return p.sourceId().equals(c.sourceId()) && p.advertiserId().equals(c.advertiserId())
+        && !gap.isNegative() && gap.compareTo(window) < 0;
+  }
+
+  private String ineligibility(Conversion c, Touch t, Optional<Placement> placement, List<String> keys) {
+    if (placement.isEmpty()) {
+      return "ad " + t.adId() + " is unknown";
+    }
+    Placement p = placement.get();
+    if (keys.stream().allMatch(MatchIndexKeys.IP_UA::equals) && !ads.ipUserAgentMatching(c.advertiserId())) {
+      return "matched only by ip + user agent, which this advertiser turned off";
+    }
+    if (!p.sourceId().equals(c.sourceId())) {
+      return "ad group " + p.adGroupId() + " takes events from source " + p.sourceId() + ", not " + c.sourceId();
+    }
+    Duration window = p.settings().length(t.kind());
+    if (window.isZero()) {
+      return t.kind().wireName() + " attribution is OFF in ad group " + p.adGroupId();
+    }
+    Duration gap = Duration.between(t.time(), c.time());
+    if (gap.isNegative()) {
+      return "the " + t.kind().wireName() + " came " + human(gap.negated()) + " after the conversion";
+    }
+    if (gap.compareTo(window) >= 0) {
+      return "the conversion came " + human(gap) + " after the " + t.kind().wireName() + "; the " + t.kind().wireName()
+          + " window of ad group " + p.adGroupId() + " is " + p.settings().window(t.kind()) + " (" + window.toDays() + " days)";
+    }
+    return "";
+  }
+
+  private static String human(Duration d) {
+    if (d.toDays() >= 1) {
+      return d.toDays() + " d " + d.toHoursPart() + " h";
+    }
+    return d.toHours() >= 1 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min " + d.toSecondsPart() + " s";
+  }
+
+  private void unindex(Conversion c) {
+    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+      Set<Long> seqs = conversionsByKey.get(key);
+      if (seqs != null) {
+        seqs.remove(c.seq());
+        if (seqs.isEmpty()) {
+          conversionsByKey.remove(key);
+        }
+      }
+    }
+  }
+
+  /** For explanations: why the winner won. */
+  public static String whyWinner(Credit c) {
+    String kind = c.kind() == TouchKind.CLICK ? "the latest eligible click"
+        : c.kind() == TouchKind.ENGAGED_VIEW ? "the latest eligible engaged view (no eligible click)" : "the latest eligible view (no eligible click or engaged view)";
+    return kind + (c.probabilistic() ? "; matched by ip + user agent only (probabilistic)" : "");
+  }
+
+}
