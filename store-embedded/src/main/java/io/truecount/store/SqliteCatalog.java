@@ -7,12 +7,10 @@ import io.truecount.core.SourceKind;
 import io.truecount.core.spi.Catalog;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -94,11 +92,7 @@ public final class SqliteCatalog implements Catalog {
 
   @Override
   public synchronized void close() {
-    try {
-      db.close();
-    } catch (SQLException e) {
-      throw new StoreException("closing the catalog failed: " + e.getMessage(), e);
-    }
+    sql().close();
   }
 
   private List<Advertiser> advertisersWhere(String where, Object... args) {
@@ -118,46 +112,23 @@ public final class SqliteCatalog implements Catalog {
             instant(r, 6), instant(r, 7), instant(r, 8)), args);
   }
 
-  private interface RowMapper<T> {
-    T map(ResultSet row) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement statement = db.prepareStatement(sql)) {
-      bind(statement, args);
-      List<T> out = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          out.add(mapper.map(rows));
-        }
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new StoreException("catalog query failed: " + e.getMessage(), e);
-    }
+  private <T> List<T> query(String sql, Sql.RowMapper<T> mapper, Object... args) {
+    return sql().query(sql, mapper, args);
   }
 
   private void update(String sql, Object... args) {
-    try (PreparedStatement statement = db.prepareStatement(sql)) {
-      bind(statement, args);
-      statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new StoreException("catalog update failed: " + e.getMessage(), e);
-    }
+    sql().update(sql, args);
   }
 
-  private static void bind(PreparedStatement statement, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      statement.setObject(i + 1, args[i]);
-    }
+  private Sql sql() {
+    return new Sql(db, "catalog");
   }
 
   private static Long millis(Instant instant) {
-    return instant == null ? null : instant.toEpochMilli();
+    return Sql.millis(instant);
   }
 
   private static Instant instant(ResultSet row, int column) throws SQLException {
-    long value = row.getLong(column);
-    return row.wasNull() ? null : Instant.ofEpochMilli(value);
+    return Sql.instant(row, column);
   }
 }
