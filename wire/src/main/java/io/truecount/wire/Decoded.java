@@ -12,10 +12,15 @@ public record Decoded(List<Event> accepted, List<FailedEvent> failed, int total)
 
   /** 0 when all passed, 20001 when some did, else the code of the failures. */
   public Code code() {
+    return codeOf(accepted.size(), failed);
+  }
+
+  /** The answer code of any batch: 0, 20001, or the code of its failures. */
+  public static Code codeOf(int accepted, List<FailedEvent> failed) {
     if (failed.isEmpty()) {
       return Code.OK;
     }
-    if (!accepted.isEmpty()) {
+    if (accepted > 0) {
       return Code.PARTIAL_OK;
     }
     return failed.stream().allMatch(f -> f.code() == Code.PII_NOT_HASHED) ? Code.PII_NOT_HASHED : Code.PARAMETER_ERROR;

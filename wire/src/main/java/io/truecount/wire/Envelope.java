@@ -25,30 +25,31 @@ public final class Envelope {
 
   /** The answer to an ingestion request after its accepted events are durable. */
   public static byte[] ingested(Decoded decoded, String requestId) {
-    Code code = decoded.code();
+    return batch(decoded.total(), decoded.accepted().size(), decoded.failed(), "event", requestId);
+  }
+
+  /**
+   * The answer to any batch (events, touches, delivery rows): 0 when all were accepted, else
+   * 20001 / the failures' code with {@code received}, {@code accepted} and {@code failed_<noun>s}.
+   */
+  public static byte[] batch(int total, int accepted, List<FailedEvent> failures, String noun, String requestId) {
+    Code code = Decoded.codeOf(accepted, failures);
     if (code == Code.OK) {
       return ok(requestId);
     }
     var data = Json.MAPPER.createObjectNode();
-    data.put("received", decoded.total());
-    data.put("accepted", decoded.accepted().size());
-    var failed = data.putArray("failed_events");
-    for (FailedEvent f : decoded.failed()) {
+    data.put("received", total);
+    data.put("accepted", accepted);
+    var failed = data.putArray("failed_" + noun + "s");
+    for (FailedEvent f : failures) {
       var item = failed.addObject();
       item.put("index", f.index());
-      item.put("event_id", f.eventId());
+      item.put(noun + "_id", f.eventId());
       item.put("code", f.code().number());
       item.set("problems", problemsArray(f.problems()));
     }
-    return write(code, summary(decoded), requestId, data);
-  }
-
-  private static String summary(Decoded decoded) {
-    FailedEvent first = decoded.failed().get(0);
-    String head = decoded.accepted().isEmpty()
-        ? "No event accepted"
-        : decoded.accepted().size() + " of " + decoded.total() + " events accepted";
-    return head + "; " + decoded.failed().size() + " failed, first: " + first.problems().get(0).message();
+    String head = accepted == 0 ? "No " + noun + " accepted" : accepted + " of " + total + " " + noun + "s accepted";
+    return write(code, head + "; " + failures.size() + " failed, first: " + failures.get(0).problems().get(0).message(), requestId, data);
   }
 
   private static JsonNode problemsData(List<Problem> problems) {

@@ -36,6 +36,10 @@ public final class Attribution {
       .thenComparing(c -> c.touch().adId())
       .thenComparing(c -> c.touch().touchId());
 
+  private static final Comparator<Touch> TOUCH_ORDER = Comparator.comparing(Touch::time)
+      .thenComparing(t -> String.join("|", t.adId(), t.kind().name(), t.user().ttclid(), t.user().ttp(), String.join(",", t.user().emails()),
+          String.join(",", t.user().phones()), String.join(",", t.user().externalIds()), t.user().ip(), t.user().userAgent()));
+
   private final AdDirectory ads;
   private final LedgerListener listener;
   private final Map<String, List<Touch>> touchesByKey = new HashMap<>();
@@ -62,12 +66,27 @@ public final class Attribution {
     reattribute(Set.of(c.seq()));
   }
 
-  /** A touch; conversions it could now win are re-derived. A touch id seen before is ignored. */
+  /**
+   * A touch; conversions it could now win are re-derived. The same touch id again keeps the
+   * earliest copy (a click's time is its first landing), whatever the arrival order.
+   */
   public synchronized void touch(Touch t) {
-    if (touches.putIfAbsent(t.touchId(), t) != null) {
+    Touch existing = touches.get(t.touchId());
+    if (existing != null && TOUCH_ORDER.compare(t, existing) >= 0) {
       return;
     }
     Set<Long> affected = new HashSet<>();
+    if (existing != null) {
+      for (String key : MatchIndexKeys.of(existing.advertiserId(), existing.user())) {
+        List<Touch> list = touchesByKey.get(key);
+        list.remove(existing);
+        if (list.isEmpty()) {
+          touchesByKey.remove(key);
+        }
+        affected.addAll(conversionsByKey.getOrDefault(key, Set.of()));
+      }
+    }
+    touches.put(t.touchId(), t);
     for (String key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
       touchesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
       for (long seq : conversionsByKey.getOrDefault(key, Set.of())) {

@@ -155,7 +155,7 @@ public final class CatalogAdmin {
     return "TEST" + String.format("%05d", random.nextInt(100_000));
   }
 
-  private static String requireText(String value, String field) {
+  static String requireText(String value, String field) {
     if (value == null || value.isBlank()) {
       throw AdminException.invalid(field + ": must not be empty");
     }
@@ -187,6 +187,11 @@ public final class CatalogAdmin {
   }
 
   private String digits(int n) {
+    return digits(random, n);
+  }
+
+  /** n random digits, the first not zero: ids in TikTok's numeric style. */
+  static String digits(SecureRandom random, int n) {
     StringBuilder out = new StringBuilder(n).append((char) ('1' + random.nextInt(9)));
     while (out.length() < n) {
       out.append((char) ('0' + random.nextInt(10)));

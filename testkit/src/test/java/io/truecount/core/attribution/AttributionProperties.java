@@ -81,17 +81,23 @@ class AttributionProperties {
     return touchId.map(id -> id + (counted ? " counted" : " not counted")).orElse("unattributed");
   }
 
-  /** Touches and conversions interleaved in a shuffled order; some conversions arrive first without their late keys (a merge adds them). */
+  /**
+   * Touches and conversions interleaved in a shuffled order; some touches arrive twice and with a
+   * later copy under the same id; some conversions arrive first without their late keys (a merge adds them).
+   */
   static void feed(Attribution engine, Scenario s, long seed) {
     List<Object> items = new ArrayList<>(s.touches());
     items.addAll(s.conversions());
+    for (Touch t : s.touches()) {
+      if (t.touchId().endsWith("0")) {
+        items.add(t);
+        items.add(new Touch(t.touchId(), t.advertiserId(), t.adId(), t.kind(), t.time().plusSeconds(3600), t.user()));
+      }
+    }
     Collections.shuffle(items, new Random(seed));
     for (Object item : items) {
       if (item instanceof Touch t) {
         engine.touch(t);
-        if (t.touchId().endsWith("0")) {
-          engine.touch(t);
-        }
       } else {
         Conversion c = (Conversion) item;
         if (c.seq() % 3 == 0) {
