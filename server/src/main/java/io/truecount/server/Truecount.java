@@ -8,10 +8,21 @@ import io.truecount.core.pipeline.RecentEvents;
 import io.truecount.core.pipeline.SourceHealth;
 import io.truecount.core.pipeline.TestEvents;
 import io.truecount.core.spi.Catalog;
+import io.truecount.core.attribution.Attribution;
+import io.truecount.core.report.ReportCube;
+import io.truecount.core.spi.AdsStore;
+import io.truecount.core.spi.TouchLog;
+import io.truecount.server.admin.AdsAdmin;
 import io.truecount.server.admin.CatalogAdmin;
+import io.truecount.server.ads.AdsDirectory;
+import io.truecount.server.ads.AttributionStage;
+import io.truecount.server.ads.ReportService;
+import io.truecount.server.http.AdsParts;
 import io.truecount.server.http.HttpApi;
 import io.truecount.server.http.TokenAuth;
+import io.truecount.store.SqliteAdsStore;
 import io.truecount.store.SqliteCatalog;
+import io.truecount.store.SqliteTouchLog;
 import io.truecount.store.SqliteEventLog;
 import io.truecount.wire.Limits;
 import io.truecount.wire.RequestIds;
@@ -35,6 +46,10 @@ public final class Truecount implements AutoCloseable {
   private final CatalogAdmin admin;
   private final TestEvents testEvents;
   private final ScheduledExecutorService housekeeping;
+  private final AdsStore adsStore;
+  private final TouchLog touchLog;
+  private final Attribution attribution;
+  private final AdsAdmin adsAdmin;
   private final Optional<String> generatedAdminToken;
 
   private Truecount(Config config, Clock clock, SecureRandom random) {
@@ -46,14 +61,27 @@ public final class Truecount implements AutoCloseable {
     this.testEvents = new TestEvents(catalog, config.testEventsPerSource());
     RecentEvents recent = new RecentEvents(config.recentEventsPerSource());
     SourceHealth health = new SourceHealth(clock);
-    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics)).start();
+    this.adsStore = new SqliteAdsStore(config.dataDir().resolve("ads.db"));
+    this.touchLog = new SqliteTouchLog(config.dataDir().resolve("touches.db"));
+    AdsDirectory directory = new AdsDirectory(adsStore, catalog);
+    ReportCube cube = new ReportCube(id -> catalog.advertiser(id).map(a -> a.currency()).orElse(""));
+    cube.delivery(adsStore.delivery());
+    this.attribution = new Attribution(directory, cube);
+    replayTouches();
+    this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, () -> {
+      directory.invalidate();
+      attribution.settingsChanged();
+    });
+    LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
+    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage)).start();
     this.auth = new TokenAuth(catalog, clock);
+    AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock);
     this.admin = new CatalogAdmin(catalog, clock, random);
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);
     String adminHash = catalog.setting(ADMIN_TOKEN_SETTING).orElseThrow();
     this.http = new HttpApi(new HttpApi.Parts(config, catalog, log, consumer, ingest, admin, recent, health, testEvents,
-        metrics, new RequestIds(clock), adminHash)).start();
+        metrics, new RequestIds(clock), adminHash, ads)).start();
     metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
     metrics.gauge("truecount_pipeline_lag_events", "Durable events not yet processed by the pipeline", consumer::lag);
     metrics.gauge("truecount_dedup_keys", "Live dedup keys held", dedup::keysHeld);
@@ -64,6 +92,15 @@ public final class Truecount implements AutoCloseable {
       return t;
     });
     housekeeping.scheduleWithFixedDelay(auth::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+  }
+
+  /** Attribution is order-independent, so touches replay before, after or between events alike. */
+  private void replayTouches() {
+    long next = 1;
+    for (var batch = touchLog.read(next, 10_000); !batch.isEmpty(); batch = touchLog.read(next, 10_000)) {
+      batch.forEach(t -> attribution.touch(t.touch()));
+      next = batch.get(batch.size() - 1).seq() + 1;
+    }
   }
 
   public static Truecount start(Config config, Clock clock, SecureRandom random) {
@@ -98,6 +135,14 @@ public final class Truecount implements AutoCloseable {
     return admin;
   }
 
+  public AdsAdmin ads() {
+    return adsAdmin;
+  }
+
+  public Attribution attribution() {
+    return attribution;
+  }
+
   public LogConsumer pipeline() {
     return consumer;
   }
@@ -117,6 +162,8 @@ public final class Truecount implements AutoCloseable {
     auth.flushLastUsed();
     consumer.close();
     log.close();
+    touchLog.close();
+    adsStore.close();
     catalog.close();
   }
 }

@@ -42,6 +42,15 @@ final class Server implements AutoCloseable {
   }
 
   Server(Path dir, Map<String, String> settings) {
+    this(dir, settings, null);
+  }
+
+  /** A restart on the same data directory: the advertiser, pixel and token of {@code previous} already exist. */
+  Server(Path dir, Server previous) {
+    this(dir, Map.of(), previous);
+  }
+
+  private Server(Path dir, Map<String, String> settings, Server previous) {
     Map<String, String> overrides = new HashMap<>(settings);
     overrides.put("http.port", "0");
     overrides.put("data.dir", dir.toString());
@@ -49,6 +58,13 @@ final class Server implements AutoCloseable {
     overrides.put("auth.token-cache-seconds", "0");
     truecount = Truecount.start(ConfigLoader.load(null, Map.of(), overrides), clock, new SecureRandom());
     base = "http://127.0.0.1:" + truecount.port();
+    if (previous != null) {
+      clock.set(previous.clock.instant());
+      advertiser = previous.advertiser;
+      pixel = previous.pixel;
+      token = previous.token;
+      return;
+    }
     advertiser = truecount.admin().createAdvertiser(Optional.of("7000000000000001"), "Loja", "America/Sao_Paulo", "BRL", "BR");
     pixel = truecount.admin().createSource(advertiser.id(), SourceKind.WEB, Optional.of("CTESTPIXEL0000000001"), "site", false);
     NewToken t = truecount.admin().createToken(advertiser.id(), Optional.empty());
@@ -79,6 +95,10 @@ final class Server implements AutoCloseable {
       gz.write(body.getBytes(StandardCharsets.UTF_8));
     }
     return send(builder(path, token).header("Content-Encoding", "gzip").POST(HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray())).build());
+  }
+
+  Reply get(String path, String token) {
+    return send(builder(path, token).GET().build());
   }
 
   Reply admin(String method, String path, String body) {

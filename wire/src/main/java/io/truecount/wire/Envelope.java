@@ -40,7 +40,7 @@ public final class Envelope {
     var data = Json.MAPPER.createObjectNode();
     data.put("received", total);
     data.put("accepted", accepted);
-    var failed = data.putArray("failed_" + noun + "s");
+    var failed = data.putArray("failed_" + plural(noun));
     for (FailedEvent f : failures) {
       var item = failed.addObject();
       item.put("index", f.index());
@@ -48,8 +48,12 @@ public final class Envelope {
       item.put("code", f.code().number());
       item.set("problems", problemsArray(f.problems()));
     }
-    String head = accepted == 0 ? "No " + noun + " accepted" : accepted + " of " + total + " " + noun + "s accepted";
+    String head = accepted == 0 ? "No " + noun + " accepted" : accepted + " of " + total + " " + plural(noun) + " accepted";
     return write(code, head + "; " + failures.size() + " failed, first: " + failures.get(0).problems().get(0).message(), requestId, data);
+  }
+
+  private static String plural(String noun) {
+    return noun.endsWith("ch") || noun.endsWith("s") ? noun + "es" : noun + "s";
   }
 
   private static JsonNode problemsData(List<Problem> problems) {

@@ -46,6 +46,7 @@ public final class Attribution {
   private final Map<String, Touch> touches = new HashMap<>();
   private final Map<String, Set<Long>> conversionsByKey = new HashMap<>();
   private final Map<Long, Conversion> conversions = new HashMap<>();
+  private final Map<String, Long> byEventId = new HashMap<>();
   private final Map<Long, LedgerEntry> ledger = new LinkedHashMap<>();
   private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
 
@@ -57,6 +58,9 @@ public final class Attribution {
   /** A new conversion, or a known one with more keys (a merged copy). */
   public synchronized void conversion(Conversion c) {
     Conversion previous = conversions.put(c.seq(), c);
+    if (!c.eventId().isEmpty()) {
+      byEventId.putIfAbsent(c.sourceId() + '\u0000' + c.event() + '\u0000' + c.eventId(), c.seq());
+    }
     if (previous != null) {
       unindex(previous);
     }
@@ -101,6 +105,16 @@ public final class Attribution {
   /** Ad groups or settings changed (before publishing): re-derive everything. */
   public synchronized void settingsChanged() {
     reattribute(new HashSet<>(conversions.keySet()));
+  }
+
+  /** The conversion at {@code seq} as attribution knows it (keys of merged copies included). */
+  public synchronized Optional<Conversion> conversion(long seq) {
+    return Optional.ofNullable(conversions.get(seq));
+  }
+
+  /** The first conversion with this (source, reported event name, event_id). */
+  public synchronized Optional<Conversion> conversion(String sourceId, String event, String eventId) {
+    return Optional.ofNullable(byEventId.get(sourceId + '\u0000' + event + '\u0000' + eventId)).map(conversions::get);
   }
 
   public synchronized Optional<LedgerEntry> entry(long seq) {

@@ -18,10 +18,21 @@ final class AdminHandler implements HttpHandler {
     JsonNode handle(JsonRequest request);
   }
 
+  /** Writes a non-JSON answer (e.g. CSV) itself when it applies; returns false to answer JSON. */
+  interface RawAnswer {
+    boolean write(JsonRequest request, HttpServerExchange exchange);
+  }
+
   private final Action action;
+  private final RawAnswer raw;
 
   AdminHandler(Action action) {
+    this(action, (r, ex) -> false);
+  }
+
+  AdminHandler(Action action, RawAnswer raw) {
     this.action = action;
+    this.raw = raw;
   }
 
   @Override
@@ -32,8 +43,10 @@ final class AdminHandler implements HttpHandler {
     }
     exchange.startBlocking();
     try {
-      JsonNode body = readBody(exchange);
-      Responses.ok(exchange, action.handle(JsonRequest.of(exchange, body)));
+      JsonRequest request = JsonRequest.of(exchange, readBody(exchange));
+      if (!raw.write(request, exchange)) {
+        Responses.ok(exchange, action.handle(request));
+      }
     } catch (JsonProcessingException e) {
       Responses.envelope(exchange, 400, Code.INVALID_PARAMS, "Request body is not valid JSON: " + e.getOriginalMessage(), null);
     } catch (AdminException e) {

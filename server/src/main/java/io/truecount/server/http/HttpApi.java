@@ -37,7 +37,7 @@ public final class HttpApi implements AutoCloseable {
 
   /** What the routes read and call. */
   public record Parts(Config config, Catalog catalog, EventLog log, LogConsumer consumer, Ingest ingest, CatalogAdmin admin,
-      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash) {}
+      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads) {}
 
   private final Undertow server;
   private final List<Route> routes;
@@ -98,6 +98,7 @@ public final class HttpApi implements AutoCloseable {
       ex.getResponseSender().send(p.metrics().scrape());
     }));
     routes.addAll(new AdminRoutes(p.admin(), p.recent(), p.health(), p.testEvents(), p.log()).routes());
+    routes.addAll(new AdsRoutes(p.ads()).routes());
     routes.addAll(new PixelRoutes(p.catalog(), p.config(), p.ingest(), p.metrics(), new io.truecount.server.pixel.PixelScript()).routes());
     routes.add(new Route("GET", "/api/v1/sources/{id}/test-events/stream", Access.ADMIN, new TestEventStream(p.testEvents(), p.catalog()).handler()));
     return routes;

@@ -1,0 +1,99 @@
+package io.truecount.server.ads;
+
+import io.truecount.core.Event;
+import io.truecount.core.EventSource;
+import io.truecount.core.ads.Touch;
+import io.truecount.core.ads.TouchKind;
+import io.truecount.core.attribution.Attribution;
+import io.truecount.core.attribution.Conversion;
+import io.truecount.core.pipeline.DedupDecision;
+import io.truecount.core.pipeline.LiveStage;
+import io.truecount.core.pipeline.ProcessedEvent;
+import io.truecount.core.spi.Catalog;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Feeds attribution from the live event stream: every counted event is a conversion (a merged
+ * copy adds its keys and missing value to the first), and a page URL carrying {@code ttclid}
+ * plus the advertiser's ad parameter records a first-party click touch (id {@code landing:<ttclid>},
+ * so every page view of the same click is the same touch, at its earliest time).
+ */
+public final class AttributionStage implements LiveStage {
+  private final Attribution attribution;
+  private final Catalog catalog;
+  private final AdsDirectory ads;
+
+  public AttributionStage(Attribution attribution, Catalog catalog, AdsDirectory ads) {
+    this.attribution = attribution;
+    this.catalog = catalog;
+    this.ads = ads;
+  }
+
+  @Override
+  public void accept(ProcessedEvent p) {
+    Optional<EventSource> source = catalog.source(p.event().sourceId());
+    if (source.isEmpty()) {
+      return;
+    }
+    String advertiserId = source.get().advertiserId();
+    DedupDecision.Outcome outcome = p.decision().outcome();
+    if (outcome == DedupDecision.Outcome.MERGED) {
+      attribution.conversion(p.decision().firstSeq()).ifPresent(first -> attribution.conversion(merged(first, p.event())));
+    } else if (outcome != DedupDecision.Outcome.DROPPED) {
+      attribution.conversion(conversion(p.seq(), advertiserId, p.event()));
+    }
+    landingClick(advertiserId, p.event()).ifPresent(attribution::touch);
+  }
+
+  static Conversion conversion(long seq, String advertiserId, Event e) {
+    return new Conversion(seq, advertiserId, e.sourceId(), e.reportedName(), e.eventId(), e.eventTime(), e.value(), e.currency(), e.user());
+  }
+
+  private static Conversion merged(Conversion first, Event later) {
+    boolean needsValue = first.value().isEmpty() && later.value().isPresent();
+    return new Conversion(first.seq(), first.advertiserId(), first.sourceId(), first.event(), first.eventId(), first.time(),
+        needsValue ? later.value() : first.value(), first.currency().isEmpty() ? later.currency() : first.currency(),
+        first.keys().fillFrom(later.user()));
+  }
+
+  Optional<Touch> landingClick(String advertiserId, Event e) {
+    if (e.pageUrl().isEmpty() || !e.pageUrl().contains("ttclid=")) {
+      return Optional.empty();
+    }
+    Map<String, String> query = query(e.pageUrl());
+    String ttclid = query.getOrDefault("ttclid", "");
+    String adId = query.getOrDefault(ads.adParameter(advertiserId), "");
+    if (ttclid.isEmpty() || adId.isEmpty()) {
+      return Optional.empty();
+    }
+    boolean ours = ads.placement(adId).map(pl -> pl.advertiserId().equals(advertiserId)).orElse(false);
+    if (!ours) {
+      return Optional.empty();
+    }
+    return Optional.of(new Touch("landing:" + ttclid, advertiserId, adId, TouchKind.CLICK, e.eventTime(), e.user()));
+  }
+
+  static Map<String, String> query(String url) {
+    Map<String, String> out = new HashMap<>();
+    try {
+      String raw = URI.create(url.replace(" ", "%20")).getRawQuery();
+      if (raw == null) {
+        return out;
+      }
+      for (String pair : raw.split("&")) {
+        int eq = pair.indexOf('=');
+        if (eq > 0) {
+          out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IllegalArgumentException e) {
+      return out;
+    }
+    return out;
+  }
+}

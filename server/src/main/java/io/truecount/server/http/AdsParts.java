@@ -1,0 +1,16 @@
+package io.truecount.server.http;
+
+import io.truecount.core.attribution.Attribution;
+import io.truecount.core.pipeline.RecentEvents;
+import io.truecount.core.report.ReportCube;
+import io.truecount.core.spi.AdsStore;
+import io.truecount.core.spi.Catalog;
+import io.truecount.core.spi.TouchLog;
+import io.truecount.server.admin.AdsAdmin;
+import io.truecount.server.ads.AdsDirectory;
+import io.truecount.server.ads.ReportService;
+import java.time.Clock;
+
+/** What the ads, touch, delivery and report routes read and call. */
+public record AdsParts(Catalog catalog, AdsStore store, AdsAdmin admin, AdsDirectory directory, TouchLog touches, Attribution attribution,
+    ReportCube cube, ReportService reports, RecentEvents recent, TokenAuth auth, Clock clock) {}
