@@ -10,6 +10,12 @@ import java.util.Map;
 final class Output {
   private Output() {}
 
+  static com.fasterxml.jackson.databind.node.ArrayNode array(java.util.List<? extends JsonNode> items) {
+    var array = Json.MAPPER.createArrayNode();
+    items.forEach(array::add);
+    return array;
+  }
+
   static void print(JsonNode node, boolean json) {
     if (json) {
       try {
