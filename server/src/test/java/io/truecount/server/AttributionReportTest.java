@@ -234,4 +234,33 @@ class AttributionReportTest {
     assertThat(after.path("list")).isEqualTo(before.path("list"));
     assertThat(after.path("list").get(0).path("metrics").path("complete_payment_roas").asText()).isEqualTo("6.17");
   }
+
+  @Test
+  void an_ads_manager_export_imports_tolerantly_and_keeps_the_platforms_numbers() throws Exception {
+    ads();
+    String csv = "\uFEFFCampaign name,Ad name,Ad ID,By Day,Currency,Cost,Impressions,\"Clicks (destination)\",Conversions,Total purchase value\n"
+        + "Black Friday,video A,1820000000000000001,%s,BRL,\"1,234.50\",\"100,000\",250,12,\"1,500.00\"\n".formatted(today())
+        + "Black Friday,video A,1820000000000000001,not a date,BRL,1,1,1,1,1\n"
+        + "Black Friday,ghost,999,%s,BRL,1,1,1,1,1\n".formatted(today())
+        + "Total of 3 results,,,,,1236.50,100002,252,14,1501\n";
+    Server.Reply reply = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/api/v1/delivery/import"))
+        .header("Access-Token", server.token).header("Content-Type", "text/csv").POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv)).build());
+    assertThat(reply.code()).as(reply.body().toString()).isEqualTo(20001);
+    JsonNode failed = reply.body().path("data").path("failed_rows");
+    assertThat(failed).hasSize(2);
+    assertThat(failed.get(0).path("problems").get(0).path("field").asText()).isEqualTo("line 3, column By Day");
+    assertThat(failed.get(1).path("problems").get(0).path("field").asText()).isEqualTo("line 4, column Ad ID");
+    Server.Reply report = server.admin("GET", "/api/v1/reports?advertiser_id=" + server.advertiser.id() + "&level=campaign&granularity=total&start_date="
+        + today() + "&end_date=" + today(), null);
+    JsonNode row = report.body().path("data").get(0);
+    assertThat(row.path("spend").asText()).isEqualTo("1234.50");
+    assertThat(row.path("impressions").asLong()).isEqualTo(100_000);
+    assertThat(row.path("clicks").asLong()).isEqualTo(250);
+    assertThat(row.path("platform_conversions").asLong()).isEqualTo(12);
+
+    Server.Reply missing = server.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/api/v1/delivery/import"))
+        .header("Access-Token", server.token).POST(java.net.http.HttpRequest.BodyPublishers.ofString("Ad ID,Impressions\n1,2\n")).build());
+    assertThat(missing.code()).isEqualTo(40002);
+    assertThat(missing.message()).contains("date (one of: by day").contains("spend (one of: cost");
+  }
 }

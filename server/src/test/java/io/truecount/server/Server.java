@@ -122,7 +122,7 @@ final class Server implements AutoCloseable {
     return b;
   }
 
-  private Reply send(HttpRequest request) {
+  Reply send(HttpRequest request) {
     try {
       HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
       JsonNode body = response.body().length == 0 ? Json.MAPPER.createObjectNode() : parse(response.body());

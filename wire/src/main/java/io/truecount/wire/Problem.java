@@ -14,7 +14,7 @@ public record Problem(String field, String value, String rule, Code code) {
     requireNonNull(code, "code is null");
   }
 
-  static Problem of(String field, String value, String rule) {
+  public static Problem of(String field, String value, String rule) {
     return new Problem(field, value, rule, Code.PARAMETER_ERROR);
   }
 

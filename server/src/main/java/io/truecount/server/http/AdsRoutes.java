@@ -13,6 +13,7 @@ import io.truecount.core.report.Granularity;
 import io.truecount.core.report.Level;
 import io.truecount.server.admin.AdminException;
 import io.truecount.server.admin.AdsAdmin;
+import io.truecount.server.ads.AdsManagerCsv;
 import io.truecount.server.ads.ReportService;
 import io.truecount.wire.Code;
 import io.truecount.wire.DeliveryReader;
@@ -69,6 +70,7 @@ final class AdsRoutes {
     routes.add(new Route("GET", "/api/v1/reports", Access.ADMIN, new AdminHandler(r -> list(custom(r)), this::csv)));
     routes.add(new Route("POST", "/api/v1/touches", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::touches)));
     routes.add(new Route("POST", "/api/v1/delivery", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::delivery)));
+    routes.add(new Route("POST", "/api/v1/delivery/import", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::adsManagerImport)));
     for (String path : List.of("/open_api/v1.3/report/integrated/get/", "/open_api/v1.3/report/integrated/get")) {
       routes.add(new Route("GET", path, Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::integrated)));
     }
@@ -94,6 +96,18 @@ final class AdsRoutes {
   private byte[] delivery(AccessToken token, byte[] body, HttpServerExchange ex, String requestId) throws WireException {
     Advertiser advertiser = advertiserOf(token);
     DeliveryReader.Result result = DeliveryReader.read(body, advertiser.id(), advertiser.zone(), this::adOwner);
+    if (!result.accepted().isEmpty()) {
+      p.store().putDelivery(result.accepted());
+      p.cube().delivery(result.accepted());
+    }
+    return Envelope.batch(result.total(), result.accepted().size(), result.failed(), "row", requestId);
+  }
+
+  /** An Ads Manager report export (CSV body): delivery plus the platform's own conversions and value. */
+  private byte[] adsManagerImport(AccessToken token, byte[] body, HttpServerExchange ex, String requestId) throws WireException {
+    Advertiser advertiser = advertiserOf(token);
+    var result = AdsManagerCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8),
+        advertiser.id(), advertiser.zone(), this::adOwner);
     if (!result.accepted().isEmpty()) {
       p.store().putDelivery(result.accepted());
       p.cube().delivery(result.accepted());
