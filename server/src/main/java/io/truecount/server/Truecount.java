@@ -75,7 +75,7 @@ public final class Truecount implements AutoCloseable {
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
     this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage)).start();
     this.auth = new TokenAuth(catalog, clock);
-    AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock);
+    AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random);
     this.admin = new CatalogAdmin(catalog, clock, random);
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);

@@ -263,4 +263,23 @@ class AttributionReportTest {
     assertThat(missing.code()).isEqualTo(40002);
     assertThat(missing.message()).contains("date (one of: by day").contains("spend (one of: cost");
   }
+
+  @Test
+  void the_click_redirect_mints_a_ttclid_and_only_goes_to_the_ads_landing_domains() throws Exception {
+    ads();
+    java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    var ok = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/c/1820000000000000001?to="
+        + enc("https://www.shop.example/p/1?color=red#top"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(ok.statusCode()).isEqualTo(302);
+    String location = ok.headers().firstValue("Location").orElseThrow();
+    assertThat(location).startsWith("https://www.shop.example/p/1?color=red&ttclid=E.C.P.").endsWith("&tt_campaign=1800000000000000001&tt_adgroup=1810000000000000001&tt_ad=1820000000000000001#top");
+    for (String evil : java.util.List.of("https://evil.example/", "https://shop.example.evil.example/", "javascript:alert(1)", "https://user@shop.example.evil/", "//evil.example")) {
+      var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/c/1820000000000000001?to=" + enc(evil))).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).as(evil).isEqualTo(400);
+      assertThat(refused.headers().firstValue("Location")).isEmpty();
+    }
+    assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/c/42?to=" + enc("https://shop.example/"))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+  }
 }

@@ -68,6 +68,7 @@ final class AdsRoutes {
     admin(routes, "POST", "/api/v1/advertisers/{id}/attribution", this::matching);
     admin(routes, "GET", "/api/v1/conversions/{source}/{event}/{event_id}/explanation", this::explanation);
     routes.add(new Route("GET", "/api/v1/reports", Access.ADMIN, new AdminHandler(r -> list(custom(r)), this::csv)));
+    routes.add(new Route("GET", "/c/{ad_id}", Access.PUBLIC, new ClickRedirect(p.store(), p.directory(), p.random())));
     routes.add(new Route("POST", "/api/v1/touches", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::touches)));
     routes.add(new Route("POST", "/api/v1/delivery", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::delivery)));
     routes.add(new Route("POST", "/api/v1/delivery/import", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::adsManagerImport)));
