@@ -38,7 +38,8 @@ final class DemoCommand implements Runnable {
       EventSource pixel = truecount.admin().createSource(advertiser.id(), SourceKind.WEB, Optional.of("CDEMO0PIXEL000000001"), "Demo Store website", false);
       NewToken token = truecount.admin().createToken(advertiser.id(), Optional.empty());
       String base = "http://" + config.host() + ":" + truecount.port();
-      DemoTraffic.Sent sent = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42).send(users);
+      var ads = DemoTraffic.createAds(truecount.ads(), advertiser.id(), pixel.id());
+      DemoTraffic.Sent sent = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads).send(users);
       truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
       printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent);
     } catch (IOException e) {
@@ -65,6 +66,8 @@ final class DemoCommand implements Runnable {
     System.out.println("  access token  " + token.secret());
     System.out.println("  admin token   " + adminToken);
     System.out.println("  sample        " + sent.events() + " events in " + sent.requests() + " requests (" + sent.duplicatesSent() + " duplicated actions, " + sent.rejectedSent() + " malformed)");
+    System.out.println("  ads           3 campaigns, 3 ad groups (7-day click; 28-day click ONCE; 1-day click, view off), 4 ads; " + sent.touches()
+        + " views/engaged views via the touch API, clicks from landing URLs, 4 days of delivery");
     System.out.println();
     System.out.println("Send an event (exactly as to TikTok's Events API):");
     System.out.println("  curl -s " + base + "/open_api/v1.3/event/track/ -H 'Access-Token: " + token.secret() + "' -H 'Content-Type: application/json' \\");
@@ -74,6 +77,15 @@ final class DemoCommand implements Runnable {
     System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/events?limit=5' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println("Source health (status, EMQ, connection method):");
     System.out.println("  curl -s " + base + "/api/v1/sources/" + pixel.id() + "/health -H 'Authorization: Bearer " + adminToken + "'");
+    String today = java.time.LocalDate.now(advertiser.zone()).toString();
+    String weekAgo = java.time.LocalDate.now(advertiser.zone()).minusDays(7).toString();
+    System.out.println("Conversions by campaign and day, exactly as TikTok's reporting API answers:");
+    System.out.println("  curl -s '" + base + "/open_api/v1.3/report/integrated/get/?advertiser_id=" + advertiser.id()
+        + "&report_type=BASIC&data_level=AUCTION_CAMPAIGN&dimensions=%5B%22campaign_id%22%2C%22stat_time_day%22%5D"
+        + "&metrics=%5B%22spend%22%2C%22conversion%22%2C%22real_time_conversion%22%2C%22complete_payment_roas%22%5D&start_date=" + weekAgo
+        + "&end_date=" + today + "' -H 'Access-Token: " + token.secret() + "'");
+    System.out.println("Why a purchase was (or was not) credited:");
+    System.out.println("  curl -s " + base + "/api/v1/conversions/" + pixel.id() + "/Purchase/order-1001/explanation -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println("The pixel snippet for a web page (TikTok's, with the script served by Truecount):");
     System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/snippet' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println();
@@ -84,7 +96,7 @@ final class DemoCommand implements Runnable {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log)\\.db.*"))) {
+      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches)\\.db.*"))) {
         throw new IllegalStateException(dir + " holds files other than a Truecount store; refusing to wipe it");
       }
     } catch (IOException e) {

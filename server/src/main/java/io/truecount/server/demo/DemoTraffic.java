@@ -2,6 +2,7 @@ package io.truecount.server.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.truecount.server.admin.AdsAdmin;
 import io.truecount.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -12,15 +13,56 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
- * A deterministic (seeded) sample of a store's traffic over the last three days, sent through the
- * real HTTP routes: page views, product views, carts, purchases with value, server copies sent
- * twice (deduplicated), purchases without event_id sent twice (counted twice), test events and a
- * few malformed events (rejected with precise errors).
+ * The simulator: a deterministic (seeded) store with TikTok ads over the last three days, sent
+ * through the real HTTP routes. Campaigns with different objectives, windows and count modes;
+ * daily delivery with spend (and platform-reported conversions, a little above ours, as Ads
+ * Manager tends to be); user journeys with landing clicks ({@code ttclid} + {@code tt_ad} in the
+ * URL), views and engaged views (touch API, some arriving after their conversions), page views,
+ * product views, carts, purchases with value; server copies sent twice (deduplicated), purchases
+ * without event_id sent twice (counted twice), test events and a malformed event. Each user
+ * meets at most one ad, so the expected conversions per ad (the ground truth) follow directly
+ * from the rules.
  */
 public final class DemoTraffic {
+  /** An ad of the simulated account and the settings of its ad group. */
+  public record AdPlan(String adId, String optimizationEvent, Duration click, Duration view, Duration engagedView, boolean once) {
+    Duration window(String kind) {
+      return switch (kind) {
+        case "click" -> click;
+        case "view" -> view;
+        default -> engagedView;
+      };
+    }
+  }
+
+  /** Creates the simulated account's campaigns, ad groups and ads (published) and returns its ads. */
+  public static List<AdPlan> createAds(AdsAdmin admin, String advertiserId, String pixelId) {
+    List<AdPlan> plans = new ArrayList<>();
+    var sales = admin.createCampaign(advertiserId, Optional.of("1800000000000000001"), "Black Friday — sales", "SALES");
+    var prospecting = admin.createAdGroup(sales.id(), Optional.of("1810000000000000001"), "Prospecting 18-34", pixelId, "Purchase",
+        AdsAdmin.SettingsChange.NONE, true);
+    for (String ad : List.of("1820000000000000001", "1820000000000000002")) {
+      admin.createAd(prospecting.id(), Optional.of(ad), "Video " + ad.substring(ad.length() - 1), List.of("shop.example.com"));
+      plans.add(new AdPlan(ad, "Purchase", Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1), false));
+    }
+    var retargeting = admin.createCampaign(advertiserId, Optional.of("1800000000000000002"), "Retargeting — cart abandoners", "SALES");
+    var once = admin.createAdGroup(retargeting.id(), Optional.of("1810000000000000002"), "Cart abandoners, 28-day click, ONCE", pixelId, "Purchase",
+        new AdsAdmin.SettingsChange(Optional.of("TWENTY_EIGHT_DAYS"), Optional.of("SEVEN_DAYS"), Optional.of("SEVEN_DAYS"), Optional.of("ONCE")), true);
+    admin.createAd(once.id(), Optional.of("1820000000000000003"), "Carousel reminder", List.of("shop.example.com"));
+    plans.add(new AdPlan("1820000000000000003", "Purchase", Duration.ofDays(28), Duration.ofDays(7), Duration.ofDays(7), true));
+    var traffic = admin.createCampaign(advertiserId, Optional.of("1800000000000000003"), "Awareness — early funnel", "TRAFFIC");
+    var early = admin.createAdGroup(traffic.id(), Optional.of("1810000000000000003"), "Broad, optimizes AddToCart, 1-day click, no view", pixelId,
+        "AddToCart", new AdsAdmin.SettingsChange(Optional.of("ONE_DAY"), Optional.of("OFF"), Optional.of("OFF"), Optional.empty()), true);
+    admin.createAd(early.id(), Optional.of("1820000000000000004"), "Spark ad", List.of("shop.example.com"));
+    plans.add(new AdPlan("1820000000000000004", "AddToCart", Duration.ofDays(1), Duration.ZERO, Duration.ZERO, false));
+    return plans;
+  }
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
   private final String token;
@@ -28,8 +70,12 @@ public final class DemoTraffic {
   private final String testCode;
   private final Instant now;
   private final Random random;
+  private final List<AdPlan> ads;
+  private final List<ObjectNode> touches = new ArrayList<>();
+  private final Map<String, Long> expected = new TreeMap<>();
 
-  public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed) {
+  public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<AdPlan> ads) {
+    this.ads = ads;
     this.baseUrl = baseUrl;
     this.token = token;
     this.pixel = pixel;
@@ -38,8 +84,8 @@ public final class DemoTraffic {
     this.random = new Random(seed);
   }
 
-  /** What was sent, for the demo's summary. */
-  public record Sent(int requests, int events, int duplicatesSent, int rejectedSent) {}
+  /** What was sent, for the demo's summary, and the conversions (optimization events) each ad must get. */
+  public record Sent(int requests, int events, int duplicatesSent, int rejectedSent, int touches, Map<String, Long> expectedConversions) {}
 
   public Sent send(int users) throws IOException, InterruptedException {
     List<ObjectNode> events = new ArrayList<>();
@@ -49,6 +95,10 @@ public final class DemoTraffic {
       duplicates += journey(u, events, pixelCopies);
     }
     int requests = 0;
+    List<ObjectNode> early = touches.subList(0, touches.size() / 2);
+    List<ObjectNode> late = touches.subList(touches.size() / 2, touches.size());
+    requests += postTouches(early);
+    requests += postDelivery();
     for (int from = 0; from < events.size(); from += 500) {
       post("/open_api/v1.3/event/track/", batch(events.subList(from, Math.min(events.size(), from + 500)), ""));
       requests++;
@@ -59,14 +109,44 @@ public final class DemoTraffic {
     }
     post("/open_api/v1.3/event/track/", batch(List.of(testPurchase()), testCode));
     post("/open_api/v1.3/event/track/", batch(List.of(malformed()), ""));
-    return new Sent(requests + 2, events.size() + pixelCopies.size() + 2, duplicates, 1);
+    requests += postTouches(late);
+    return new Sent(requests + 2, events.size() + pixelCopies.size() + 2, duplicates, 1, touches.size(), Map.copyOf(expected));
   }
 
   private int journey(int u, List<ObjectNode> events, List<ObjectNode> pixelCopies) {
+    int from = events.size();
     Instant start = now.minusSeconds(60 + random.nextInt(3 * 24 * 3600));
     String ttp = "demo-ttp-" + u;
-    String ttclid = random.nextInt(3) == 0 ? "E.C.P.demo" + u : "";
-    String url = "https://shop.example.com/products/" + (1 + random.nextInt(40)) + (ttclid.isEmpty() ? "" : "?ttclid=" + ttclid);
+    int meets = random.nextInt(100);
+    AdPlan ad = ads.isEmpty() ? null : ads.get(random.nextInt(ads.size()));
+    String kind = ad == null || meets >= 60 ? "" : meets < 25 ? "click" : meets < 45 ? "view" : "engaged_view";
+    String ttclid = kind.equals("click") ? "E.C.P.demo" + u : random.nextInt(8) == 0 ? "E.C.P.organic" + u : "";
+    String url = "https://shop.example.com/products/" + (1 + random.nextInt(40)) + (ttclid.isEmpty() ? "" : "?ttclid=" + ttclid)
+        + (kind.equals("click") ? "&tt_ad=" + ad.adId() : "");
+    Instant touchTime = kind.equals("click") ? clip(start) : start.minusSeconds(random.nextInt(kind.equals("view") ? 36 * 3600 : 3 * 24 * 3600));
+    if (kind.equals("view") || kind.equals("engaged_view")) {
+      touches.add(touch(u, ad, kind, touchTime, ttp));
+    }
+    int duplicates = steps(u, start, ttp, url, events, pixelCopies);
+    if (!kind.isEmpty()) {
+      expect(ad, kind, touchTime, events.subList(from, events.size()));
+    }
+    return duplicates;
+  }
+
+  /** The ground truth: the user's optimization events inside the window of the one touch they had (ONCE: the first of each). */
+  private void expect(AdPlan ad, String kind, Instant touchTime, List<ObjectNode> userEvents) {
+    long count = 0;
+    for (ObjectNode e : userEvents) {
+      long gap = e.get("event_time").asLong() - touchTime.getEpochSecond();
+      if (e.get("event").asText().equals(ad.optimizationEvent()) && gap >= 0 && gap < ad.window(kind).toSeconds()) {
+        count++;
+      }
+    }
+    expected.merge(ad.adId(), ad.once() ? Math.min(1, count) : count, Long::sum);
+  }
+
+  private int steps(int u, Instant start, String ttp, String url, List<ObjectNode> events, List<ObjectNode> pixelCopies) {
     events.add(event("Pageview", start, "", ttp, u, url, null));
     events.add(event("ViewContent", start.plusSeconds(5), "vc-" + u, ttp, u, url, product(u)));
     if (random.nextInt(100) >= 40) {
@@ -97,7 +177,7 @@ public final class DemoTraffic {
     if (!eventId.isEmpty()) {
       e.put("event_id", eventId);
     }
-    ObjectNode user = e.putObject("user").put("ttp", ttp).put("ip", "203.0.113." + (u % 250)).put("user_agent", "Mozilla/5.0 (demo)");
+    ObjectNode user = e.putObject("user").put("ttp", ttp).put("ip", "203.0.113." + (u % 250)).put("user_agent", "Mozilla/5.0 (demo " + u + ")");
     if (u % 3 != 0) {
       user.put("email", "Shopper" + u + "@Example.com ");
     }
@@ -112,6 +192,50 @@ public final class DemoTraffic {
       e.set("properties", properties);
     }
     return e;
+  }
+
+  private Instant clip(Instant at) {
+    return at.isAfter(now) ? now : at;
+  }
+
+  private ObjectNode touch(int u, AdPlan ad, String kind, Instant at, String ttp) {
+    ObjectNode t = Json.MAPPER.createObjectNode().put("kind", kind).put("ad_id", ad.adId()).put("time", at.getEpochSecond());
+    ObjectNode user = t.putObject("user").put("ttp", ttp);
+    if (u % 3 != 0) {
+      user.put("email", "Shopper" + u + "@Example.com ");
+    }
+    return t;
+  }
+
+  private int postTouches(List<ObjectNode> list) throws IOException, InterruptedException {
+    if (list.isEmpty()) {
+      return 0;
+    }
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    list.forEach(body.putArray("touches")::add);
+    post("/api/v1/touches", body);
+    return 1;
+  }
+
+  /** Four local days of delivery per ad, with the platform's own (slightly higher) conversion counts. */
+  private int postDelivery() throws IOException, InterruptedException {
+    if (ads.isEmpty()) {
+      return 0;
+    }
+    ObjectNode body = Json.MAPPER.createObjectNode();
+    ArrayNode rows = body.putArray("rows");
+    java.time.LocalDate today = now.atZone(java.time.ZoneId.of("America/Sao_Paulo")).toLocalDate();
+    for (AdPlan ad : ads) {
+      for (int d = 0; d < 4; d++) {
+        int impressions = 2000 + random.nextInt(6000);
+        int clicks = impressions * (1 + random.nextInt(3)) / 100;
+        rows.addObject().put("ad_id", ad.adId()).put("date", today.minusDays(d).toString()).put("impressions", impressions).put("clicks", clicks)
+            .put("spend", new java.math.BigDecimal(impressions).multiply(new java.math.BigDecimal("0.0085")).setScale(2, java.math.RoundingMode.HALF_UP))
+            .put("conversions", 2 + random.nextInt(6));
+      }
+    }
+    post("/api/v1/delivery", body);
+    return 1;
   }
 
   private ObjectNode product(int u) {
