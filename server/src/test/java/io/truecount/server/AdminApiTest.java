@@ -26,16 +26,19 @@ class AdminApiTest {
   }
 
   @Test
-  void every_admin_route_refuses_anonymous_and_wrong_tokens() {
+  void every_admin_and_token_route_refuses_anonymous_callers() {
+    int checked = 0;
     for (Route route : server.truecount.http().routes()) {
-      if (route.access() != Access.ADMIN) {
+      if (route.access() == Access.PUBLIC) {
         continue;
       }
-      String path = route.template().replace("{id}", server.pixel.id()).replace("{seq}", "1");
+      String path = route.template().replace("{id}", server.pixel.id()).replace("{seq}", "1").replaceAll("\\{[a-z_]+}", "x");
       Server.Reply anonymous = server.anonymous(route.method(), path);
-      assertThat(anonymous.status()).as(route.toString()).isEqualTo(401);
-      assertThat(anonymous.code()).isEqualTo(40104);
+      assertThat(anonymous.status()).as(route.toString()).isEqualTo(route.access() == Access.ADMIN ? 401 : 200);
+      assertThat(anonymous.code()).as(route.toString()).isEqualTo(40104);
+      checked++;
     }
+    assertThat(checked).isGreaterThan(30);
   }
 
   @Test

@@ -282,4 +282,26 @@ class AttributionReportTest {
     assertThat(http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base + "/c/42?to=" + enc("https://shop.example/"))).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void what_if_recomputes_an_ad_group_under_other_windows_without_changing_the_published_numbers() throws Exception {
+    ads();
+    long now = server.epoch();
+    touches("{\"touches\":[" + String.join(",",
+        touch("v-old", "view", "1820000000000000001", now - 3 * 86400, EMAIL_X),
+        touch("c-old", "click", "1820000000000000001", now - 10 * 86400, EMAIL_Y)) + "]}");
+    events(purchase("w-x", now, EMAIL_X, "10"), purchase("w-y", now, EMAIL_Y, "20"));
+    server.settle();
+    JsonNode whatIf = admin("GET", "/api/v1/adgroups/1810000000000000001/what-if?view_attribution_window=SEVEN_DAYS&click_attribution_window=FOURTEEN_DAYS"
+        + "&start_date=" + today().minusDays(12) + "&end_date=" + today(), null);
+    assertThat(whatIf.path("current").path("conversions").asLong()).isZero();
+    assertThat(whatIf.path("what_if").path("conversions").asLong()).isEqualTo(2);
+    assertThat(whatIf.path("what_if").path("by_touch_kind").path("view").asLong()).isEqualTo(1);
+    assertThat(whatIf.path("difference").asLong()).isEqualTo(2);
+    assertThat(whatIf.path("note").asText()).contains("create a new ad group");
+    JsonNode report = integrated("AUCTION_ADGROUP", "[\"adgroup_id\"]", "[\"conversion\"]", today().minusDays(12), today());
+    assertThat(report.path("list").toString()).doesNotContain("\"conversion\":\"1\"").doesNotContain("\"conversion\":\"2\"");
+    assertThat(server.admin("GET", "/api/v1/adgroups/1810000000000000001/what-if?view_attribution_window=TEN_DAYS", null).message())
+        .contains("view_attribution_window TEN_DAYS");
+  }
 }

@@ -125,6 +125,16 @@ public final class Attribution {
     return List.copyOf(ledger.values());
   }
 
+  /** A snapshot of every touch (for what-if recomputes). */
+  public synchronized List<Touch> touches() {
+    return List.copyOf(touches.values());
+  }
+
+  /** A snapshot of every conversion (for what-if recomputes). */
+  public synchronized List<Conversion> conversions() {
+    return List.copyOf(conversions.values());
+  }
+
   public synchronized int touchCount() {
     return touches.size();
   }

@@ -191,6 +191,11 @@ public final class AdsAdmin {
     return EventNames.reportedName(event);
   }
 
+  /** {@code base} with {@code change} applied and checked against TikTok's allowed values. */
+  public AttributionSettings validated(AttributionSettings base, SettingsChange change) {
+    return settings(base, change);
+  }
+
   private static AttributionSettings settings(AttributionSettings base, SettingsChange change) {
     if (change.isEmpty()) {
       return base;

@@ -67,6 +67,7 @@ final class AdsRoutes {
     admin(routes, "POST", "/api/v1/ads/{id}", r -> AdsViews.ad(p.admin().updateAd(r.path("id"), r.text("ad_name"), domains(r))));
     admin(routes, "POST", "/api/v1/advertisers/{id}/attribution", this::matching);
     admin(routes, "GET", "/api/v1/conversions/{source}/{event}/{event_id}/explanation", this::explanation);
+    admin(routes, "GET", "/api/v1/adgroups/{id}/what-if", this::whatIf);
     routes.add(new Route("GET", "/api/v1/reports", Access.ADMIN, new AdminHandler(r -> list(custom(r)), this::csv)));
     routes.add(new Route("GET", "/c/{ad_id}", Access.PUBLIC, new ClickRedirect(p.store(), p.directory(), p.random())));
     routes.add(new Route("POST", "/api/v1/touches", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::touches)));
@@ -182,6 +183,24 @@ final class AdsRoutes {
     p.attribution().settingsChanged();
     return Json.MAPPER.createObjectNode().put("advertiser_id", id).put("ip_user_agent_matching", p.directory().ipUserAgentMatching(id))
         .put("ad_parameter", p.directory().adParameter(id));
+  }
+
+  private JsonNode whatIf(JsonRequest r) {
+    var group = p.admin().adGroup(r.path("id"));
+    Advertiser advertiser = p.catalog().advertiser(group.advertiserId()).orElseThrow();
+    var alternative = p.admin().validated(group.settings(), new AdsAdmin.SettingsChange(r.param("click_attribution_window"),
+        r.param("view_attribution_window"), r.param("engaged_view_attribution_window"), r.param("attribution_event_count")));
+    java.time.LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
+    java.time.LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(27));
+    return new io.truecount.server.ads.WhatIf(p.attribution(), p.directory()).compare(group, alternative, advertiser.zone(), start, end);
+  }
+
+  private static java.time.LocalDate date(String field, String text) {
+    try {
+      return java.time.LocalDate.parse(text);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw AdminException.invalid(field + " " + text + ": must be YYYY-MM-DD");
+    }
   }
 
   private JsonNode explanation(JsonRequest r) {
