@@ -5,41 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Ads, touches, events, delivery in over HTTP; TikTok's integrated report, our report, CSV and
  * explanations out; late touches re-attribute; published settings freeze; a restart rebuilds the
  * same numbers from the logs.
  */
-class AttributionReportTest {
+class AttributionReportTest extends ServerTest {
   static final String TRACK = "/open_api/v1.3/event/track/";
   static final String EMAIL_X = "a".repeat(64);
   static final String EMAIL_Y = "b".repeat(64);
   static final String EMAIL_Z = "c".repeat(64);
   static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
-
-  @TempDir Path dir;
-  Server server;
-
-  @BeforeEach
-  void start() {
-    server = new Server(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   JsonNode admin(String method, String path, String body) {
     Server.Reply reply = server.admin(method, path, body);

@@ -4,30 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.core.SourceKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every error code of the spec, provoked over HTTP, with TikTok's envelope and a precise message. */
-class ErrorCodesTest {
+class ErrorCodesTest extends ServerTest {
   private static final String TRACK = "/open_api/v1.3/event/track/";
-  @TempDir Path dir;
-  Server server;
-
-  @BeforeEach
-  void start() {
-    server = new Server(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
   private String body(String events) {
     return "{\"event_source\":\"web\",\"event_source_id\":\"" + server.pixel.id() + "\",\"data\":[" + events + "]}";
   }

@@ -6,32 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.server.demo.DemoTraffic;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The seeded simulator through every HTTP route; TikTok's report equals the simulator's ground truth per ad. */
-class SimulatorTest {
-  @TempDir Path dir;
-  Server server;
-
-  @BeforeEach
-  void start() {
-    server = new Server(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class SimulatorTest extends ServerTest {
   @Test
   void the_report_per_ad_equals_the_ground_truth_of_the_simulated_journeys() throws Exception {
     List<DemoTraffic.AdPlan> ads = DemoTraffic.createAds(server.truecount.ads(), server.advertiser.id(), server.pixel.id());

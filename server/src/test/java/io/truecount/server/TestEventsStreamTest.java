@@ -12,31 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Test events arrive on the live stream within a second, with the seed's checks, and are never counted. */
-class TestEventsStreamTest {
-  @TempDir Path dir;
-  Server server;
-
-  @BeforeEach
-  void start() {
-    server = new Server(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class TestEventsStreamTest extends ServerTest {
   @Test
   void a_test_event_is_pushed_live_with_checks_and_never_counted() throws Exception {
     BlockingQueue<String> lines = new ArrayBlockingQueue<>(100);

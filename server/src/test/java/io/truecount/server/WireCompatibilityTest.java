@@ -3,30 +3,13 @@ package io.truecount.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Request bodies in the shapes real senders use → code 0 and the normalized event we expect. */
-class WireCompatibilityTest {
+class WireCompatibilityTest extends ServerTest {
   private static final String EMAIL_HASH = "848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f";
   private static final String PHONE_HASH = "9f7ec22d72092cd3c0b58726ed9c2d91b92e51a3f29837508fb2948bb22dd2fd";
   private static final String EXTERNAL_HASH = "80fba0ae1c48e3978e43e4efc365e14e12ea0c830ba8ba5b9a2dafc7e3f2ab8b";
-
-  @TempDir Path dir;
-  Server server;
-
-  @BeforeEach
-  void start() {
-    server = new Server(dir);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
 
   private JsonNode only(String eventId) throws InterruptedException {
     for (JsonNode e : server.events("?limit=100")) {
