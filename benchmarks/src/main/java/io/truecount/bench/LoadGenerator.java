@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  */
 public final class LoadGenerator {
+  /** The load generator is a composition root of its own: the one place it reads the wall clock. */
+  private static final java.time.Clock CLOCK = java.time.Clock.systemUTC();
   private LoadGenerator() {}
 
   public static void main(String[] args) throws Exception {
@@ -59,7 +60,7 @@ public final class LoadGenerator {
       throws InterruptedException {
     List<byte[]> bodies = new ArrayList<>();
     for (int b = 0; b < 16; b++) {
-      bodies.add(Bodies.batch(pixel, perRequest, b, Instant.now().getEpochSecond()));
+      bodies.add(Bodies.batch(pixel, perRequest, b, CLOCK.instant().getEpochSecond()));
     }
     AtomicLong events = new AtomicLong();
     AtomicLong requests = new AtomicLong();
@@ -124,7 +125,7 @@ public final class LoadGenerator {
     long[] latencies = new long[samples];
     for (int i = 0; i < samples; i++) {
       String id = "lat-" + i + "-" + System.nanoTime();
-      byte[] body = Bodies.testEvent(pixel, testCode, id, Instant.now().getEpochSecond());
+      byte[] body = Bodies.testEvent(pixel, testCode, id, CLOCK.instant().getEpochSecond());
       if (!post(http, base + "/open_api/v1.3/event/track/", token, body)) {
         throw new IllegalStateException("test event not acknowledged");
       }

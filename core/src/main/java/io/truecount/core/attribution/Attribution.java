@@ -157,7 +157,7 @@ public final class Attribution {
     for (Touch t : byId.values()) {
       Optional<Placement> placement = ads.placement(t.adId());
       List<String> keys = shared.get(t.touchId());
-      String why = ineligibility(c, t, placement, keys);
+      String why = Eligibility.whyNot(c, t, placement, keys, ads.ipUserAgentMatching(c.advertiserId()));
       out.add(new Candidate(t, placement, keys, why.isEmpty(), why.isEmpty() ? "eligible" : why));
     }
     return out;
@@ -243,43 +243,12 @@ public final class Attribution {
   }
 
   static boolean eligible(Conversion c, Touch t, Placement p) {
-    Duration window = p.settings().length(t.kind());
-    Duration gap = Duration.between(t.time(), c.time());
-    return p.sourceId().equals(c.sourceId()) && p.advertiserId().equals(c.advertiserId())
-        && !gap.isNegative() && gap.compareTo(window) < 0;
+    return Eligibility.eligible(c, t, p);
   }
 
-  private String ineligibility(Conversion c, Touch t, Optional<Placement> placement, List<String> keys) {
-    if (placement.isEmpty()) {
-      return "ad " + t.adId() + " is unknown";
-    }
-    Placement p = placement.get();
-    if (keys.stream().allMatch(MatchIndexKeys.IP_UA::equals) && !ads.ipUserAgentMatching(c.advertiserId())) {
-      return "matched only by ip + user agent, which this advertiser turned off";
-    }
-    if (!p.sourceId().equals(c.sourceId())) {
-      return "ad group " + p.adGroupId() + " takes events from source " + p.sourceId() + ", not " + c.sourceId();
-    }
-    Duration window = p.settings().length(t.kind());
-    if (window.isZero()) {
-      return t.kind().wireName() + " attribution is OFF in ad group " + p.adGroupId();
-    }
-    Duration gap = Duration.between(t.time(), c.time());
-    if (gap.isNegative()) {
-      return "the " + t.kind().wireName() + " came " + human(gap.negated()) + " after the conversion";
-    }
-    if (gap.compareTo(window) >= 0) {
-      return "the conversion came " + human(gap) + " after the " + t.kind().wireName() + "; the " + t.kind().wireName()
-          + " window of ad group " + p.adGroupId() + " is " + p.settings().window(t.kind()) + " (" + window.toDays() + " days)";
-    }
-    return "";
-  }
-
-  private static String human(Duration d) {
-    if (d.toDays() >= 1) {
-      return d.toDays() + " d " + d.toHoursPart() + " h";
-    }
-    return d.toHours() >= 1 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min " + d.toSecondsPart() + " s";
+  /** For explanations: why the winner won. */
+  public static String whyWinner(Credit c) {
+    return Eligibility.whyWinner(c);
   }
 
   private void unindex(Conversion c) {
@@ -294,11 +263,6 @@ public final class Attribution {
     }
   }
 
-  /** For explanations: why the winner won. */
-  public static String whyWinner(Credit c) {
-    String kind = c.kind() == TouchKind.CLICK ? "the latest eligible click"
-        : c.kind() == TouchKind.ENGAGED_VIEW ? "the latest eligible engaged view (no eligible click)" : "the latest eligible view (no eligible click or engaged view)";
-    return kind + (c.probabilistic() ? "; matched by ip + user agent only (probabilistic)" : "");
-  }
+
 
 }

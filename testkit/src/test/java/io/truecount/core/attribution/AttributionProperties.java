@@ -55,6 +55,14 @@ class AttributionProperties {
       replayed.put(after.conversion().seq(), after);
     });
     feed(engine, s, s.shuffleSeed());
+    for (Conversion c : s.conversions()) {
+      List<Candidate> candidates = engine.candidates(c.seq());
+      engine.entry(c.seq()).flatMap(LedgerEntry::credit).ifPresent(credit -> assertThat(candidates)
+          .as("the explanation marks the winner eligible").anyMatch(k -> k.touch().equals(credit.touch()) && k.eligible()));
+      if (engine.entry(c.seq()).orElseThrow().credit().isEmpty()) {
+        assertThat(candidates).as("an unattributed conversion has no eligible candidate").noneMatch(Candidate::eligible);
+      }
+    }
     Map<Long, LedgerEntry> finalLedger = new HashMap<>();
     engine.entries().forEach(e -> finalLedger.put(e.conversion().seq(), e));
     assertThat(replayed).isEqualTo(finalLedger);
