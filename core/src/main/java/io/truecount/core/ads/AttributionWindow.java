@@ -21,6 +21,11 @@ public enum AttributionWindow {
     return Duration.ofHours(24L * days);
   }
 
+  /** The length in milliseconds, for hot paths. */
+  public long millis() {
+    return days * 86_400_000L;
+  }
+
   public int days() {
     return days;
   }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,9 @@ public final class Attribution {
 
   private final AdDirectory ads;
   private final LedgerListener listener;
-  private final Map<String, List<Touch>> touchesByKey = new HashMap<>();
+  private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
   private final Map<String, Touch> touches = new HashMap<>();
-  private final Map<String, Set<Long>> conversionsByKey = new HashMap<>();
+  private final Map<MatchIndexKeys.Key, Set<Long>> conversionsByKey = new HashMap<>();
   private final Map<Long, Conversion> conversions = new HashMap<>();
   private final Map<String, Long> byEventId = new HashMap<>();
   private final Map<Long, LedgerEntry> ledger = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ public final class Attribution {
     if (previous != null) {
       unindex(previous);
     }
-    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
       conversionsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(c.seq());
     }
     reattribute(Set.of(c.seq()));
@@ -79,9 +80,9 @@ public final class Attribution {
     if (existing != null && TOUCH_ORDER.compare(t, existing) >= 0) {
       return;
     }
-    Set<Long> affected = new HashSet<>();
+    Set<Long> affected = new HashSet<>(0);
     if (existing != null) {
-      for (String key : MatchIndexKeys.of(existing.advertiserId(), existing.user())) {
+      for (MatchIndexKeys.Key key : MatchIndexKeys.of(existing.advertiserId(), existing.user())) {
         List<Touch> list = touchesByKey.get(key);
         list.remove(existing);
         if (list.isEmpty()) {
@@ -91,11 +92,14 @@ public final class Attribution {
       }
     }
     touches.put(t.touchId(), t);
-    for (String key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
-      touchesByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
-      for (long seq : conversionsByKey.getOrDefault(key, Set.of())) {
-        if (!conversions.get(seq).time().isBefore(t.time())) {
-          affected.add(seq);
+    for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
+      touchesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(t);
+      Set<Long> sharing = conversionsByKey.get(key);
+      if (sharing != null) {
+        for (long seq : sharing) {
+          if (!conversions.get(seq).time().isBefore(t.time())) {
+            affected.add(seq);
+          }
         }
       }
     }
@@ -147,10 +151,10 @@ public final class Attribution {
     }
     Map<String, List<String>> shared = new LinkedHashMap<>();
     Map<String, Touch> byId = new LinkedHashMap<>();
-    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
       for (Touch t : touchesByKey.getOrDefault(key, List.of())) {
         byId.put(t.touchId(), t);
-        shared.computeIfAbsent(t.touchId(), k -> new ArrayList<>()).add(MatchIndexKeys.type(key));
+        shared.computeIfAbsent(t.touchId(), k -> new ArrayList<>()).add(key.type());
       }
     }
     List<Candidate> out = new ArrayList<>();
@@ -164,6 +168,9 @@ public final class Attribution {
   }
 
   private void reattribute(Set<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return;
+    }
     Map<Long, LedgerEntry> before = new HashMap<>();
     Set<String> slots = new HashSet<>();
     for (long seq : seqs) {
@@ -219,18 +226,18 @@ public final class Attribution {
 
   private Optional<Credit> best(Conversion c) {
     Credit best = null;
-    Map<String, Boolean> deterministic = new HashMap<>();
-    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      boolean probabilistic = MatchIndexKeys.IP_UA.equals(MatchIndexKeys.type(key));
+    Map<Touch, Boolean> deterministic = new IdentityHashMap<>();
+    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+      boolean probabilistic = key.probabilistic();
       if (probabilistic && !ads.ipUserAgentMatching(c.advertiserId())) {
         continue;
       }
       for (Touch t : touchesByKey.getOrDefault(key, List.of())) {
-        deterministic.merge(t.touchId(), !probabilistic, Boolean::logicalOr);
+        deterministic.merge(t, !probabilistic, Boolean::logicalOr);
       }
     }
-    for (Map.Entry<String, Boolean> e : deterministic.entrySet()) {
-      Touch t = touches.get(e.getKey());
+    for (Map.Entry<Touch, Boolean> e : deterministic.entrySet()) {
+      Touch t = e.getKey();
       Optional<Placement> placement = ads.placement(t.adId());
       if (placement.isPresent() && eligible(c, t, placement.get())) {
         Credit candidate = new Credit(t, placement.get(), !e.getValue());
@@ -252,7 +259,7 @@ public final class Attribution {
   }
 
   private void unindex(Conversion c) {
-    for (String key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
       Set<Long> seqs = conversionsByKey.get(key);
       if (seqs != null) {
         seqs.remove(c.seq());

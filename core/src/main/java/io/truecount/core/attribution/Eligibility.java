@@ -12,9 +12,9 @@ final class Eligibility {
 
   /** The rule itself, allocation-free for the hot path; {@link #whyNot} says the same in words. */
   static boolean eligible(Conversion c, Touch t, Placement p) {
-    Duration gap = Duration.between(t.time(), c.time());
-    return p.sourceId().equals(c.sourceId()) && p.advertiserId().equals(c.advertiserId())
-        && !gap.isNegative() && gap.compareTo(p.settings().length(t.kind())) < 0;
+    long gap = c.time().toEpochMilli() - t.time().toEpochMilli();
+    return gap >= 0 && gap < p.settings().window(t.kind()).millis()
+        && p.sourceId().equals(c.sourceId()) && p.advertiserId().equals(c.advertiserId());
   }
 
   /**
