@@ -48,7 +48,15 @@ echo "== batches of 1000 events, 4 connections, ${secs}s"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
 echo "== acknowledgement -> Test Events stream latency, 1000 samples"
 $bench io.truecount.bench.LoadGenerator test-latency http://127.0.0.1:18080 "$token" "$pixel" "$code" bench 1000
+echo "== acknowledgement -> TikTok report visibility (touch, purchase, poll report/integrated/get), 300 samples"
+$bench io.truecount.bench.LoadGenerator report-latency http://127.0.0.1:18080 bench "$token" "$pixel" 300
 echo "== server metrics after the runs"
 curl -s localhost:18080/metrics | grep -E "^truecount_(log_commit_seconds\{|log_commit_seconds_(count|sum)|events_accepted|pipeline_lag)"
 echo "== dedup memory per live key"
 $bench io.truecount.bench.DedupMemory
+if [ "${ATTRIBUTION:-1}" = 1 ]; then
+  echo "== attribution: 10M touches x 1M conversions, Truecount vs DuckDB (same rules as SQL)"
+  java -Xms16g -Xmx16g -XX:+UseParallelGC -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.AttributionBenchmark 10000000 1000000
+  echo "== report query latency over 50M ledger entries"
+  java -Xms8g -Xmx8g -XX:+UseParallelGC -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.ReportLatencyBenchmark 50000000 1000
+fi

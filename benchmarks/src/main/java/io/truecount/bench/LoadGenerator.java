@@ -39,6 +39,7 @@ public final class LoadGenerator {
       case "batch" -> System.out.println(batch(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
           Duration.ofSeconds(Long.parseLong(args[6]))));
       case "test-latency" -> System.out.println(testLatency(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6])));
+      case "report-latency" -> System.out.println(ReportVisibility.run(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), CLOCK));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }
   }

@@ -28,6 +28,7 @@ class LoadGeneratorSmokeTest {
       LoadGenerator.LatencyResult latency = LoadGenerator.testLatency(base, setup[0], setup[1], setup[2], "bench", 20);
       assertThat(latency.samples()).isEqualTo(20);
       assertThat(latency.p99Micros()).isLessThan(Duration.ofSeconds(2).toNanos() / 1000);
+      assertThat(ReportVisibility.run(base, "bench", setup[0], setup[1], 10, Clock.systemUTC())).startsWith("ack->report samples=10 ");
     }
   }
 }

@@ -64,7 +64,8 @@ public final class Truecount implements AutoCloseable {
     this.adsStore = new SqliteAdsStore(config.dataDir().resolve("ads.db"));
     this.touchLog = new SqliteTouchLog(config.dataDir().resolve("touches.db"));
     AdsDirectory directory = new AdsDirectory(adsStore, catalog);
-    ReportCube cube = new ReportCube(id -> catalog.advertiser(id).map(a -> a.currency()).orElse(""));
+    ReportCube cube = new ReportCube(id -> catalog.advertiser(id).map(a -> a.currency()).orElse(""),
+        id -> catalog.advertiser(id).map(a -> a.zone()).orElse(java.time.ZoneOffset.UTC));
     cube.delivery(adsStore.delivery());
     this.attribution = new Attribution(directory, cube);
     replayTouches();

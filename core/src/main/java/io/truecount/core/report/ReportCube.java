@@ -9,103 +9,105 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Live aggregates of the ledger and of delivery facts, per advertiser, in 15-minute UTC buckets
- * (every time zone's offset is a multiple of 15 minutes, so local days and hours are exact
- * unions of buckets, DST included). Each counted conversion is tallied twice: on its credited
- * touch's time (impression basis) and on its own time (conversion basis). Ledger retractions
- * subtract exactly what they once added, so the cube always equals a recompute.
+ * Live aggregates of the ledger and of delivery facts, per advertiser, pre-summed by the
+ * advertiser's local day and local hour (DST-exact: a fall-back day has 25 hours, both 01:00 hours
+ * land in the same local hour). Each counted conversion is tallied on its credited touch's time
+ * (impression basis) and on its own time (conversion basis). A ledger retraction subtracts
+ * exactly what it once added, so the cube always equals a recompute. A day or total query reads
+ * only the day cells of its range; an hour query the hour cells.
  */
 public final class ReportCube implements LedgerListener {
-  static final long BUCKET_SECONDS = 900;
+  private record Cell(String adId, Measure measure) {}
 
-  private record Cell(String adId, Measure measure, long bucket) {}
-
-  private record Slot(String adId, long bucket) {}
+  /** One advertiser's cells: period label (epoch second of the local start, read as UTC) → cells. */
+  private static final class Periods {
+    final NavigableMap<Long, Map<Cell, Tally>> days = new TreeMap<>();
+    final NavigableMap<Long, Map<Cell, Tally>> hours = new TreeMap<>();
+    final NavigableMap<Long, Map<String, Delivery>> deliveryDays = new TreeMap<>();
+    final NavigableMap<Long, Map<String, Delivery>> deliveryHours = new TreeMap<>();
+    final Map<String, DeliveryFact> facts = new HashMap<>();
+  }
 
   private final Function<String, String> advertiserCurrency;
-  private final Map<String, Map<Cell, Tally>> cells = new ConcurrentHashMap<>();
-  private final Map<String, Map<String, DeliveryFact>> delivery = new ConcurrentHashMap<>();
+  private final Function<String, ZoneId> advertiserZone;
+  private final Map<String, Periods> advertisers = new HashMap<>();
 
-  /** @param advertiserCurrency the ISO currency of an advertiser, by id */
-  public ReportCube(Function<String, String> advertiserCurrency) {
+  /** @param advertiserCurrency and {@code advertiserZone}: an advertiser's ISO currency and IANA zone, by id */
+  public ReportCube(Function<String, String> advertiserCurrency, Function<String, ZoneId> advertiserZone) {
     this.advertiserCurrency = advertiserCurrency;
+    this.advertiserZone = advertiserZone;
   }
 
   @Override
-  public void changed(LedgerEntry before, LedgerEntry after) {
+  public synchronized void changed(LedgerEntry before, LedgerEntry after) {
     if (before != null) {
       apply(before, -1);
     }
     apply(after, +1);
   }
 
-  /** Inserts or replaces delivery facts (same ad and period start replaces). */
-  public void delivery(List<DeliveryFact> facts) {
+  /** Inserts or replaces delivery facts (the same ad and period start replaces). */
+  public synchronized void delivery(List<DeliveryFact> facts) {
     for (DeliveryFact f : facts) {
-      delivery.computeIfAbsent(f.advertiserId(), k -> new ConcurrentHashMap<>()).put(f.adId() + '\u0000' + f.start(), f);
-    }
-  }
-
-  /** Rows per ad (and period) for an advertiser's local date range [start, end]. */
-  public List<AdRow> query(String advertiserId, ZoneId zone, LocalDate start, LocalDate end, Granularity granularity) {
-    long from = start.atStartOfDay(zone).toEpochSecond() / BUCKET_SECONDS;
-    long to = end.plusDays(1).atStartOfDay(zone).toEpochSecond() / BUCKET_SECONDS;
-    Map<Slot, Map<Measure, Tally>> tallies = new HashMap<>();
-    Map<Slot, Delivery> deliveries = new HashMap<>();
-    Map<Long, Long> periods = new HashMap<>();
-    synchronized (this) {
-      cells.getOrDefault(advertiserId, Map.of()).forEach((cell, tally) -> {
-        if (cell.bucket() >= from && cell.bucket() < to && !tally.isZero()) {
-          Slot slot = new Slot(cell.adId(), periods.computeIfAbsent(cell.bucket(), b -> period(b, zone, granularity)));
-          tallies.computeIfAbsent(slot, k -> new HashMap<>()).merge(cell.measure(), tally, Tally::plus);
-        }
-      });
-    }
-    delivery.getOrDefault(advertiserId, Map.of()).values().forEach(f -> {
-      long bucket = f.start().getEpochSecond() / BUCKET_SECONDS;
-      if (bucket >= from && bucket < to) {
-        Slot slot = new Slot(f.adId(), periods.computeIfAbsent(bucket, b -> period(b, zone, granularity)));
-        deliveries.merge(slot, new Delivery(f.impressions(), f.clicks(), f.spend(), f.platformConversions().orElse(0L),
-            f.platformValue().orElse(BigDecimal.ZERO)), Delivery::plus);
+      Periods p = periods(f.advertiserId());
+      ZoneId zone = advertiserZone.apply(f.advertiserId());
+      DeliveryFact previous = p.facts.put(f.adId() + '\u0000' + f.start(), f);
+      if (previous != null) {
+        addDelivery(p, zone, previous, -1);
       }
+      addDelivery(p, zone, f, +1);
+    }
+  }
+
+  /** Rows per ad (and local day or hour) for an advertiser's local date range [start, end]. */
+  public synchronized List<AdRow> query(String advertiserId, LocalDate start, LocalDate end, Granularity granularity) {
+    Periods p = advertisers.get(advertiserId);
+    if (p == null) {
+      return List.of();
+    }
+    long from = start.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    long to = end.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+    boolean hourly = granularity == Granularity.HOUR;
+    Map<String, Map<Long, Map<Measure, Tally>>> tallies = new TreeMap<>();
+    (hourly ? p.hours : p.days).subMap(from, true, to, false).forEach((period, cells) -> {
+      long label = granularity == Granularity.TOTAL ? 0 : period;
+      cells.forEach((cell, tally) -> tallies.computeIfAbsent(cell.adId(), k -> new TreeMap<>()).computeIfAbsent(label, k -> new HashMap<>())
+          .merge(cell.measure(), tally, Tally::plus));
     });
-    Map<Slot, AdRow> rows = new TreeMap<>((a, b) -> a.adId().equals(b.adId()) ? Long.compare(a.bucket(), b.bucket()) : a.adId().compareTo(b.adId()));
-    for (Slot slot : union(tallies, deliveries)) {
-      Optional<LocalDateTime> label = granularity == Granularity.TOTAL ? Optional.empty()
-          : Optional.of(LocalDateTime.ofEpochSecond(slot.bucket(), 0, java.time.ZoneOffset.UTC));
-      rows.put(slot, new AdRow(slot.adId(), label, tallies.getOrDefault(slot, Map.of()), deliveries.getOrDefault(slot, Delivery.ZERO)));
+    Map<String, Map<Long, Delivery>> deliveries = new TreeMap<>();
+    (hourly ? p.deliveryHours : p.deliveryDays).subMap(from, true, to, false).forEach((period, byAd) -> {
+      long label = granularity == Granularity.TOTAL ? 0 : period;
+      byAd.forEach((ad, d) -> deliveries.computeIfAbsent(ad, k -> new TreeMap<>()).merge(label, d, Delivery::plus));
+    });
+    List<AdRow> rows = new ArrayList<>();
+    java.util.Set<String> ads = new java.util.TreeSet<>(tallies.keySet());
+    ads.addAll(deliveries.keySet());
+    for (String ad : ads) {
+      Map<Long, Map<Measure, Tally>> byPeriod = tallies.getOrDefault(ad, Map.of());
+      Map<Long, Delivery> deliveryByPeriod = deliveries.getOrDefault(ad, Map.of());
+      java.util.Set<Long> labels = new java.util.TreeSet<>(byPeriod.keySet());
+      labels.addAll(deliveryByPeriod.keySet());
+      for (long label : labels) {
+        Optional<LocalDateTime> period = granularity == Granularity.TOTAL ? Optional.empty() : Optional.of(LocalDateTime.ofEpochSecond(label, 0, ZoneOffset.UTC));
+        rows.add(new AdRow(ad, period, byPeriod.getOrDefault(label, Map.of()), deliveryByPeriod.getOrDefault(label, Delivery.ZERO)));
+      }
     }
-    return new ArrayList<>(rows.values());
+    return rows;
   }
 
-  private static List<Slot> union(Map<Slot, ?> a, Map<Slot, ?> b) {
-    List<Slot> all = new ArrayList<>(a.keySet());
-    b.keySet().stream().filter(s -> !a.containsKey(s)).forEach(all::add);
-    return all;
-  }
-
-  /** The local period start of a bucket, encoded as the epoch second of that local date-time read as UTC (a sortable label). */
-  private static long period(long bucket, ZoneId zone, Granularity granularity) {
-    if (granularity == Granularity.TOTAL) {
-      return 0;
-    }
-    LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochSecond(bucket * BUCKET_SECONDS), zone);
-    LocalDateTime start = granularity == Granularity.DAY ? local.truncatedTo(ChronoUnit.DAYS) : local.truncatedTo(ChronoUnit.HOURS);
-    return start.toEpochSecond(java.time.ZoneOffset.UTC);
-  }
-
-  private synchronized void apply(LedgerEntry e, int sign) {
+  private void apply(LedgerEntry e, int sign) {
     if (!e.counted() || e.credit().isEmpty()) {
       return;
     }
@@ -115,12 +117,28 @@ public final class ReportCube implements LedgerListener {
     boolean sameCurrency = c.currency().isEmpty() || c.currency().equals(currency);
     BigDecimal value = sameCurrency ? c.value().orElse(BigDecimal.ZERO) : BigDecimal.ZERO;
     Tally tally = new Tally(1, value, sameCurrency || c.value().isEmpty() ? 0 : 1).times(sign);
-    Map<Cell, Tally> mine = cells.computeIfAbsent(c.advertiserId(), k -> new ConcurrentHashMap<>());
-    add(mine, new Cell(credit.placement().adId(), new Measure(c.event(), credit.kind(), TimeBasis.IMPRESSION), bucket(credit.touchTime())), tally);
-    add(mine, new Cell(credit.placement().adId(), new Measure(c.event(), credit.kind(), TimeBasis.CONVERSION), bucket(c.time())), tally);
+    Periods p = periods(c.advertiserId());
+    ZoneId zone = advertiserZone.apply(c.advertiserId());
+    String ad = credit.placement().adId();
+    add(p, zone, new Cell(ad, new Measure(c.event(), credit.kind(), TimeBasis.IMPRESSION)), credit.touchTime(), tally);
+    add(p, zone, new Cell(ad, new Measure(c.event(), credit.kind(), TimeBasis.CONVERSION)), c.time(), tally);
   }
 
-  private static void add(Map<Cell, Tally> cells, Cell cell, Tally tally) {
+  private static void add(Periods p, ZoneId zone, Cell cell, Instant at, Tally tally) {
+    LocalDateTime local = LocalDateTime.ofInstant(at, zone);
+    merge(p.days.computeIfAbsent(label(local.truncatedTo(ChronoUnit.DAYS)), k -> new HashMap<>()), cell, tally);
+    merge(p.hours.computeIfAbsent(label(local.truncatedTo(ChronoUnit.HOURS)), k -> new HashMap<>()), cell, tally);
+  }
+
+  private static void addDelivery(Periods p, ZoneId zone, DeliveryFact f, int sign) {
+    LocalDateTime local = LocalDateTime.ofInstant(f.start(), zone);
+    Delivery d = new Delivery(sign * f.impressions(), sign * f.clicks(), sign > 0 ? f.spend() : f.spend().negate(),
+        sign * f.platformConversions().orElse(0L), sign > 0 ? f.platformValue().orElse(BigDecimal.ZERO) : f.platformValue().orElse(BigDecimal.ZERO).negate());
+    p.deliveryDays.computeIfAbsent(label(local.truncatedTo(ChronoUnit.DAYS)), k -> new HashMap<>()).merge(f.adId(), d, Delivery::plus);
+    p.deliveryHours.computeIfAbsent(label(local.truncatedTo(ChronoUnit.HOURS)), k -> new HashMap<>()).merge(f.adId(), d, Delivery::plus);
+  }
+
+  private static void merge(Map<Cell, Tally> cells, Cell cell, Tally tally) {
     Tally sum = cells.getOrDefault(cell, Tally.ZERO).plus(tally);
     if (sum.isZero()) {
       cells.remove(cell);
@@ -129,7 +147,11 @@ public final class ReportCube implements LedgerListener {
     }
   }
 
-  private static long bucket(Instant t) {
-    return Math.floorDiv(t.getEpochSecond(), BUCKET_SECONDS);
+  private static long label(LocalDateTime localStart) {
+    return localStart.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  private Periods periods(String advertiserId) {
+    return advertisers.computeIfAbsent(advertiserId, k -> new Periods());
   }
 }

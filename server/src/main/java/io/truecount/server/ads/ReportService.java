@@ -93,7 +93,7 @@ public final class ReportService {
     if (q.page() < 1 || q.pageSize() < 1 || q.pageSize() > 1000) {
       throw new BadRequest("page / page_size: page >= 1 and page_size between 1 and 1000");
     }
-    List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), advertiser.zone(), start, end, granularity), level, Optional.empty(), ads::placement);
+    List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), start, end, granularity), level, Optional.empty(), ads::placement);
     if (!hasId) {
       rows = rows.stream().map(r -> relabel(r, advertiser.id())).toList();
     }
@@ -121,7 +121,7 @@ public final class ReportService {
     LocalDate start = date("start_date", q.startDate());
     LocalDate end = date("end_date", q.endDate());
     checkRange(start, end, q.granularity());
-    List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), advertiser.zone(), start, end, q.granularity()), q.level(), q.event(), ads::placement);
+    List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), start, end, q.granularity()), q.level(), q.event(), ads::placement);
     List<ObjectNode> out = new ArrayList<>();
     for (LevelRow r : rows) {
       long conversions = q.conversionTime() ? r.realTimeConversions() : r.conversions();
