@@ -16,26 +16,34 @@ import org.junit.jupiter.api.Test;
 /** The seeded simulator through every HTTP route; TikTok's report equals the simulator's ground truth per ad. */
 class SimulatorTest extends ServerTest {
   @Test
-  void the_report_per_ad_equals_the_ground_truth_of_the_simulated_journeys() throws Exception {
-    List<DemoTraffic.AdPlan> ads = DemoTraffic.createAds(server.truecount.ads(), server.advertiser.id(), server.pixel.id());
-    DemoTraffic.Sent sent = new DemoTraffic(server.base, server.token, server.pixel.id(), server.pixel.testEventCode(), server.clock.instant(), 7, ads)
-        .send(300);
+  void the_report_per_ad_and_day_equals_the_ground_truth_across_a_dst_change() throws Exception {
+    ZoneId zone = ZoneId.of("America/New_York");
+    server.clock.set(java.time.Instant.parse("2026-11-02T15:00:00Z"));
+    var advertiser = server.truecount.admin().createAdvertiser(java.util.Optional.of("7000000000000042"), "NY Store", zone.getId(), "USD", "US");
+    var pixel = server.truecount.admin().createSource(advertiser.id(), io.truecount.core.SourceKind.WEB, java.util.Optional.empty(), "ny", false);
+    String token = server.truecount.admin().createToken(advertiser.id(), java.util.Optional.empty()).secret();
+    List<DemoTraffic.AdPlan> ads = DemoTraffic.createAds(server.truecount.ads(), advertiser.id(), pixel.id());
+    DemoTraffic.Sent sent = new DemoTraffic(server.base, token, pixel.id(), pixel.testEventCode(), server.clock.instant(), 7, ads, zone).send(400);
     assertThat(sent.touches()).isGreaterThan(50);
     assertThat(sent.expectedConversions().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(20);
+    assertThat(sent.expectedConversions().keySet()).as("the journeys span the fall-back day").anyMatch(k -> k.endsWith("|2026-11-01"));
+    assertThat(sent.expectedConversions().keySet()).as("lead forms are simulated").anyMatch(k -> k.startsWith("1820000000000000005|"));
     server.settle();
-    LocalDate today = server.clock.instant().atZone(ZoneId.of("America/Sao_Paulo")).toLocalDate();
-    Server.Reply reply = server.get("/open_api/v1.3/report/integrated/get/?advertiser_id=" + server.advertiser.id()
-        + "&report_type=BASIC&data_level=AUCTION_AD&dimensions=" + enc("[\"ad_id\"]") + "&metrics=" + enc("[\"conversion\",\"spend\",\"impressions\"]")
-        + "&start_date=" + today.minusDays(10) + "&end_date=" + today, server.token);
+    LocalDate today = server.clock.instant().atZone(zone).toLocalDate();
+    Server.Reply reply = server.get("/open_api/v1.3/report/integrated/get/?advertiser_id=" + advertiser.id()
+        + "&report_type=BASIC&data_level=AUCTION_AD&dimensions=" + enc("[\"ad_id\",\"stat_time_day\"]") + "&metrics=" + enc("[\"conversion\",\"spend\"]")
+        + "&start_date=" + today.minusDays(10) + "&end_date=" + today + "&page_size=1000", token);
     assertThat(reply.code()).as(reply.body().toString()).isZero();
     Map<String, Long> reported = new TreeMap<>();
+    double spend = 0;
     for (JsonNode row : reply.body().path("data").path("list")) {
-      assertThat(Double.parseDouble(row.path("metrics").path("spend").asText())).isPositive();
+      spend += Double.parseDouble(row.path("metrics").path("spend").asText());
       long conversions = row.path("metrics").path("conversion").asLong();
       if (conversions > 0) {
-        reported.put(row.path("dimensions").path("ad_id").asText(), conversions);
+        reported.put(row.path("dimensions").path("ad_id").asText() + "|" + row.path("dimensions").path("stat_time_day").asText().substring(0, 10), conversions);
       }
     }
+    assertThat(spend).isPositive();
     Map<String, Long> expected = new TreeMap<>(sent.expectedConversions());
     expected.values().removeIf(v -> v == 0);
     assertThat(reported).isEqualTo(expected);

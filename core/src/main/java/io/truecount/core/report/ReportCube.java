@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * Live aggregates of the ledger and of delivery facts, per advertiser, pre-summed by the
- * advertiser's local day and local hour (DST-exact: a fall-back day has 25 hours, both 01:00 hours
+ * advertiser's local day and local hour, and by UTC day and hour for reports "in UTC" (DST-exact: a fall-back day has 25 hours, both 01:00 hours
  * land in the same local hour). Each counted conversion is tallied on its credited touch's time
  * (impression basis) and on its own time (conversion basis). A ledger retraction subtracts
  * exactly what it once added, so the cube always equals a recompute. A day or total query reads
@@ -33,11 +33,17 @@ public final class ReportCube implements LedgerListener {
 
   /** One advertiser's cells: period label (epoch second of the local start, read as UTC) → cells. */
   private static final class Periods {
+    final Zoned local = new Zoned();
+    final Zoned utc = new Zoned();
+    final Map<String, DeliveryFact> facts = new HashMap<>();
+  }
+
+  /** Cells by day and by hour in one time zone. */
+  private static final class Zoned {
     final NavigableMap<Long, Map<Cell, Tally>> days = new TreeMap<>();
     final NavigableMap<Long, Map<Cell, Tally>> hours = new TreeMap<>();
     final NavigableMap<Long, Map<String, Delivery>> deliveryDays = new TreeMap<>();
     final NavigableMap<Long, Map<String, Delivery>> deliveryHours = new TreeMap<>();
-    final Map<String, DeliveryFact> facts = new HashMap<>();
   }
 
   private final Function<String, String> advertiserCurrency;
@@ -65,18 +71,26 @@ public final class ReportCube implements LedgerListener {
       ZoneId zone = advertiserZone.apply(f.advertiserId());
       DeliveryFact previous = p.facts.put(f.adId() + '\u0000' + f.start(), f);
       if (previous != null) {
-        addDelivery(p, zone, previous, -1);
+        addDelivery(p.local, zone, previous, -1);
+        addDelivery(p.utc, ZoneOffset.UTC, previous, -1);
       }
-      addDelivery(p, zone, f, +1);
+      addDelivery(p.local, zone, f, +1);
+      addDelivery(p.utc, ZoneOffset.UTC, f, +1);
     }
   }
 
   /** Rows per ad (and local day or hour) for an advertiser's local date range [start, end]. */
-  public synchronized List<AdRow> query(String advertiserId, LocalDate start, LocalDate end, Granularity granularity) {
-    Periods p = advertisers.get(advertiserId);
-    if (p == null) {
+  public List<AdRow> query(String advertiserId, LocalDate start, LocalDate end, Granularity granularity) {
+    return query(advertiserId, start, end, granularity, false);
+  }
+
+  /** The same, with days and hours in UTC instead of the advertiser's zone when {@code utc}. */
+  public synchronized List<AdRow> query(String advertiserId, LocalDate start, LocalDate end, Granularity granularity, boolean utc) {
+    Periods periods = advertisers.get(advertiserId);
+    if (periods == null) {
       return List.of();
     }
+    Zoned p = utc ? periods.utc : periods.local;
     long from = start.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     long to = end.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     boolean hourly = granularity == Granularity.HOUR;
@@ -120,17 +134,21 @@ public final class ReportCube implements LedgerListener {
     Periods p = periods(c.advertiserId());
     ZoneId zone = advertiserZone.apply(c.advertiserId());
     String ad = credit.placement().adId();
-    add(p, zone, new Cell(ad, new Measure(c.event(), credit.kind(), TimeBasis.IMPRESSION)), credit.touchTime(), tally);
-    add(p, zone, new Cell(ad, new Measure(c.event(), credit.kind(), TimeBasis.CONVERSION)), c.time(), tally);
+    Cell impression = new Cell(ad, new Measure(c.event(), credit.kind(), TimeBasis.IMPRESSION));
+    Cell conversion = new Cell(ad, new Measure(c.event(), credit.kind(), TimeBasis.CONVERSION));
+    add(p.local, zone, impression, credit.touchTime(), tally);
+    add(p.local, zone, conversion, c.time(), tally);
+    add(p.utc, ZoneOffset.UTC, impression, credit.touchTime(), tally);
+    add(p.utc, ZoneOffset.UTC, conversion, c.time(), tally);
   }
 
-  private static void add(Periods p, ZoneId zone, Cell cell, Instant at, Tally tally) {
+  private static void add(Zoned p, ZoneId zone, Cell cell, Instant at, Tally tally) {
     LocalDateTime local = LocalDateTime.ofInstant(at, zone);
     merge(p.days.computeIfAbsent(label(local.truncatedTo(ChronoUnit.DAYS)), k -> new HashMap<>()), cell, tally);
     merge(p.hours.computeIfAbsent(label(local.truncatedTo(ChronoUnit.HOURS)), k -> new HashMap<>()), cell, tally);
   }
 
-  private static void addDelivery(Periods p, ZoneId zone, DeliveryFact f, int sign) {
+  private static void addDelivery(Zoned p, ZoneId zone, DeliveryFact f, int sign) {
     LocalDateTime local = LocalDateTime.ofInstant(f.start(), zone);
     Delivery d = new Delivery(sign * f.impressions(), sign * f.clicks(), sign > 0 ? f.spend() : f.spend().negate(),
         sign * f.platformConversions().orElse(0L), sign > 0 ? f.platformValue().orElse(BigDecimal.ZERO) : f.platformValue().orElse(BigDecimal.ZERO).negate());

@@ -115,13 +115,13 @@ public final class ReportService {
   }
 
   /** Our report: one event (or each ad group's optimization event), one time basis, any level and granularity. */
-  public record Custom(Level level, Optional<String> event, boolean conversionTime, Granularity granularity, String startDate, String endDate) {}
+  public record Custom(Level level, Optional<String> event, boolean conversionTime, Granularity granularity, String startDate, String endDate, boolean utc) {}
 
   public List<ObjectNode> custom(Advertiser advertiser, Custom q) {
     LocalDate start = date("start_date", q.startDate());
     LocalDate end = date("end_date", q.endDate());
     checkRange(start, end, q.granularity());
-    List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), start, end, q.granularity()), q.level(), q.event(), ads::placement);
+    List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), start, end, q.granularity(), q.utc()), q.level(), q.event(), ads::placement);
     List<ObjectNode> out = new ArrayList<>();
     for (LevelRow r : rows) {
       long conversions = q.conversionTime() ? r.realTimeConversions() : r.conversions();
@@ -129,6 +129,7 @@ public final class ReportService {
       ObjectNode row = Json.MAPPER.createObjectNode();
       row.put(q.level().name().toLowerCase(Locale.ROOT) + "_id", r.id());
       r.period().ifPresent(p -> row.put("period", p.toString()));
+      row.put("time_zone", q.utc() ? "UTC" : advertiser.zone().getId());
       row.put("event", q.event().orElse("(optimization event)")).put("time_basis", q.conversionTime() ? "conversion" : "impression")
           .put("conversions", conversions).put("value", value.setScale(2, RoundingMode.HALF_UP).toPlainString())
           .put("currency", advertiser.currency()).put("click_through", r.clickThrough()).put("engaged_view_through", r.engagedViewThrough())

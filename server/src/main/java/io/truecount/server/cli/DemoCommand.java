@@ -39,7 +39,7 @@ final class DemoCommand implements Runnable {
       NewToken token = truecount.admin().createToken(advertiser.id(), Optional.empty());
       String base = "http://" + config.host() + ":" + truecount.port();
       var ads = DemoTraffic.createAds(truecount.ads(), advertiser.id(), pixel.id());
-      DemoTraffic.Sent sent = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads).send(users);
+      DemoTraffic.Sent sent = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads, advertiser.zone()).send(users);
       truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
       printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent);
     } catch (IOException e) {
@@ -66,7 +66,7 @@ final class DemoCommand implements Runnable {
     System.out.println("  access token  " + token.secret());
     System.out.println("  admin token   " + adminToken);
     System.out.println("  sample        " + sent.events() + " events in " + sent.requests() + " requests (" + sent.duplicatesSent() + " duplicated actions, " + sent.rejectedSent() + " malformed)");
-    System.out.println("  ads           3 campaigns, 3 ad groups (7-day click; 28-day click ONCE; 1-day click, view off), 4 ads; " + sent.touches()
+    System.out.println("  ads           4 campaigns, 4 ad groups (7-day click; 28-day click ONCE; 1-day click, view off; leads), 5 ads; " + sent.touches()
         + " views/engaged views via the touch API, clicks from landing URLs, 4 days of delivery");
     System.out.println();
     System.out.println("Send an event (exactly as to TikTok's Events API):");

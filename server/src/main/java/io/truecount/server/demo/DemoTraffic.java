@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * daily delivery with spend (and platform-reported conversions, a little above ours, as Ads
  * Manager tends to be); user journeys with landing clicks ({@code ttclid} + {@code tt_ad} in the
  * URL), views and engaged views (touch API, some arriving after their conversions), page views,
- * product views, carts, purchases with value; server copies sent twice (deduplicated), purchases
+ * product views, lead forms (the legacy SubmitForm, reported as Lead), carts, purchases with
+ * value, across midnights (and DST changes when the zone has them); server copies sent twice (deduplicated), purchases
  * without event_id sent twice (counted twice), test events and a malformed event. Each user
  * meets at most one ad, so the expected conversions per ad (the ground truth) follow directly
  * from the rules.
@@ -61,6 +62,11 @@ public final class DemoTraffic {
         "AddToCart", new AdsAdmin.SettingsChange(Optional.of("ONE_DAY"), Optional.of("OFF"), Optional.of("OFF"), Optional.empty()), true);
     admin.createAd(early.id(), Optional.of("1820000000000000004"), "Spark ad", List.of("shop.example.com"));
     plans.add(new AdPlan("1820000000000000004", "AddToCart", Duration.ofDays(1), Duration.ZERO, Duration.ZERO, false));
+    var leads = admin.createCampaign(advertiserId, Optional.of("1800000000000000004"), "Wholesale leads", "LEAD_GENERATION");
+    var form = admin.createAdGroup(leads.id(), Optional.of("1810000000000000004"), "Lead form, 7-day click, 1-day view", pixelId, "Lead",
+        AdsAdmin.SettingsChange.NONE, true);
+    admin.createAd(form.id(), Optional.of("1820000000000000005"), "Wholesale offer", List.of("shop.example.com"));
+    plans.add(new AdPlan("1820000000000000005", "Lead", Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1), false));
     return plans;
   }
   private final HttpClient http = HttpClient.newHttpClient();
@@ -73,9 +79,12 @@ public final class DemoTraffic {
   private final List<AdPlan> ads;
   private final List<ObjectNode> touches = new ArrayList<>();
   private final Map<String, Long> expected = new TreeMap<>();
+  private final java.time.ZoneId zone;
 
-  public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<AdPlan> ads) {
+  /** @param zone the advertiser's time zone: delivery days, and the day each expected conversion reports on */
+  public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<AdPlan> ads, java.time.ZoneId zone) {
     this.ads = ads;
+    this.zone = zone;
     this.baseUrl = baseUrl;
     this.token = token;
     this.pixel = pixel;
@@ -84,7 +93,10 @@ public final class DemoTraffic {
     this.random = new Random(seed);
   }
 
-  /** What was sent, for the demo's summary, and the conversions (optimization events) each ad must get. */
+  /**
+   * What was sent, for the demo's summary, and the ground truth: conversions (optimization
+   * events, impression basis) per "ad id|local day of the touch".
+   */
   public record Sent(int requests, int events, int duplicatesSent, int rejectedSent, int touches, Map<String, Long> expectedConversions) {}
 
   public Sent send(int users) throws IOException, InterruptedException {
@@ -139,16 +151,20 @@ public final class DemoTraffic {
     long count = 0;
     for (ObjectNode e : userEvents) {
       long gap = e.get("event_time").asLong() - touchTime.getEpochSecond();
-      if (e.get("event").asText().equals(ad.optimizationEvent()) && gap >= 0 && gap < ad.window(kind).toSeconds()) {
+      if (io.truecount.core.EventNames.reportedName(e.get("event").asText()).equals(ad.optimizationEvent()) && gap >= 0 && gap < ad.window(kind).toSeconds()) {
         count++;
       }
     }
-    expected.merge(ad.adId(), ad.once() ? Math.min(1, count) : count, Long::sum);
+    String day = touchTime.atZone(zone).toLocalDate().toString();
+    expected.merge(ad.adId() + "|" + day, ad.once() ? Math.min(1, count) : count, Long::sum);
   }
 
   private int steps(int u, Instant start, String ttp, String url, List<ObjectNode> events, List<ObjectNode> pixelCopies) {
     events.add(event("Pageview", start, "", ttp, u, url, null));
     events.add(event("ViewContent", start.plusSeconds(5), "vc-" + u, ttp, u, url, product(u)));
+    if (random.nextInt(100) < 20) {
+      events.add(event("SubmitForm", start.plusSeconds(20), "lead-" + u, ttp, u, url, null));
+    }
     if (random.nextInt(100) >= 40) {
       return 0;
     }
@@ -224,7 +240,7 @@ public final class DemoTraffic {
     }
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode rows = body.putArray("rows");
-    java.time.LocalDate today = now.atZone(java.time.ZoneId.of("America/Sao_Paulo")).toLocalDate();
+    java.time.LocalDate today = now.atZone(zone).toLocalDate();
     for (AdPlan ad : ads) {
       for (int d = 0; d < 4; d++) {
         int impressions = 2000 + random.nextInt(6000);

@@ -69,10 +69,18 @@ final class ReportRoutes {
     }
     try {
       return p.reports().custom(advertiser, new ReportService.Custom(level, r.param("event"), basis.equals("conversion"), granularity,
-          r.param("start_date").orElse(""), r.param("end_date").orElse("")));
+          r.param("start_date").orElse(""), r.param("end_date").orElse(""), utc(r)));
     } catch (ReportService.BadRequest e) {
       throw AdminException.invalid(e.getMessage());
     }
+  }
+
+  private static boolean utc(JsonRequest r) {
+    String zone = r.param("time_zone").orElse("advertiser");
+    if (!zone.equalsIgnoreCase("utc") && !zone.equalsIgnoreCase("advertiser")) {
+      throw AdminException.invalid("time_zone " + zone + ": advertiser (default, the advertiser's IANA zone) or UTC");
+    }
+    return zone.equalsIgnoreCase("utc");
   }
 
   private boolean csv(JsonRequest r, HttpServerExchange ex) {

@@ -60,6 +60,21 @@ class ReportCubeProperties {
     }
     LocalDate from = LocalDate.of(2026, 10, 29);
     LocalDate to = LocalDate.of(2026, 11, 12);
+    Map<String, Long> naiveUtc = new TreeMap<>();
+    for (LedgerEntry e : live.values()) {
+      if (e.counted() && e.conversion().event().equals(e.credit().get().placement().optimizationEvent())) {
+        naiveUtc.merge(e.conversion().time().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString(), 1L, Long::sum);
+      }
+    }
+    Map<String, Long> utc = new TreeMap<>();
+    for (LevelRow r : Rollup.rollup(cube.query("A", LocalDate.of(2026, 10, 29), LocalDate.of(2026, 11, 12), Granularity.DAY, true), Level.ADVERTISER,
+        Optional.empty(), this::placement)) {
+      if (r.realTimeConversions() > 0) {
+        utc.put(r.period().orElseThrow().toLocalDate().toString(), r.realTimeConversions());
+      }
+    }
+    naiveUtc.keySet().removeIf(d -> LocalDate.parse(d).isBefore(LocalDate.of(2026, 10, 29)) || LocalDate.parse(d).isAfter(LocalDate.of(2026, 11, 12)));
+    assertThat(utc).as("UTC days on request").isEqualTo(naiveUtc);
     Map<String, Long> naiveImpression = new TreeMap<>();
     Map<String, Long> naiveConversion = new TreeMap<>();
     for (LedgerEntry e : live.values()) {
