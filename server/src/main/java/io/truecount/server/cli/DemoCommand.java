@@ -85,7 +85,7 @@ final class DemoCommand implements Runnable {
         + "&metrics=%5B%22spend%22%2C%22conversion%22%2C%22real_time_conversion%22%2C%22complete_payment_roas%22%5D&start_date=" + weekAgo
         + "&end_date=" + today + "' -H 'Access-Token: " + token.secret() + "'");
     System.out.println("Why a purchase was (or was not) credited:");
-    System.out.println("  curl -s " + base + "/api/v1/conversions/" + pixel.id() + "/Purchase/order-1001/explanation -H 'Authorization: Bearer " + adminToken + "'");
+    System.out.println("  curl -s " + base + "/api/v1/conversions/" + pixel.id() + "/Purchase/" + sent.creditedPurchaseId() + "/explanation -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println("The pixel snippet for a web page (TikTok's, with the script served by Truecount):");
     System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/snippet' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println();

@@ -80,6 +80,7 @@ public final class DemoTraffic {
   private final List<ObjectNode> touches = new ArrayList<>();
   private final Map<String, Long> expected = new TreeMap<>();
   private final java.time.ZoneId zone;
+  private String creditedPurchase = "";
 
   /** @param zone the advertiser's time zone: delivery days, and the day each expected conversion reports on */
   public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<AdPlan> ads, java.time.ZoneId zone) {
@@ -97,7 +98,8 @@ public final class DemoTraffic {
    * What was sent, for the demo's summary, and the ground truth: conversions (optimization
    * events, impression basis) per "ad id|local day of the touch".
    */
-  public record Sent(int requests, int events, int duplicatesSent, int rejectedSent, int touches, Map<String, Long> expectedConversions) {}
+  public record Sent(int requests, int events, int duplicatesSent, int rejectedSent, int touches, Map<String, Long> expectedConversions,
+      String creditedPurchaseId) {}
 
   public Sent send(int users) throws IOException, InterruptedException {
     List<ObjectNode> events = new ArrayList<>();
@@ -122,7 +124,7 @@ public final class DemoTraffic {
     post("/open_api/v1.3/event/track/", batch(List.of(testPurchase()), testCode));
     post("/open_api/v1.3/event/track/", batch(List.of(malformed()), ""));
     requests += postTouches(late);
-    return new Sent(requests + 2, events.size() + pixelCopies.size() + 2, duplicates, 1, touches.size(), Map.copyOf(expected));
+    return new Sent(requests + 2, events.size() + pixelCopies.size() + 2, duplicates, 1, touches.size(), Map.copyOf(expected), creditedPurchase);
   }
 
   private int journey(int u, List<ObjectNode> events, List<ObjectNode> pixelCopies) {
@@ -151,6 +153,10 @@ public final class DemoTraffic {
     long count = 0;
     for (ObjectNode e : userEvents) {
       long gap = e.get("event_time").asLong() - touchTime.getEpochSecond();
+      boolean inWindow = gap >= 0 && gap < ad.window(kind).toSeconds();
+      if (inWindow && creditedPurchase.isEmpty() && e.get("event").asText().equals("Purchase") && e.has("event_id")) {
+        creditedPurchase = e.get("event_id").asText();
+      }
       if (io.truecount.core.EventNames.reportedName(e.get("event").asText()).equals(ad.optimizationEvent()) && gap >= 0 && gap < ad.window(kind).toSeconds()) {
         count++;
       }
