@@ -16,6 +16,7 @@ import io.truecount.server.admin.AdsAdmin;
 import io.truecount.server.admin.CatalogAdmin;
 import io.truecount.server.ads.AdsDirectory;
 import io.truecount.server.ads.AttributionStage;
+import io.truecount.server.ads.ChecklistService;
 import io.truecount.server.ads.ReportService;
 import io.truecount.server.http.AdsParts;
 import io.truecount.server.http.HttpApi;
@@ -76,7 +77,8 @@ public final class Truecount implements AutoCloseable {
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
     this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage)).start();
     this.auth = new TokenAuth(catalog, clock);
-    AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random);
+    AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
+        new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, clock));
     this.admin = new CatalogAdmin(catalog, clock, random);
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);

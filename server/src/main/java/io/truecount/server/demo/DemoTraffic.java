@@ -57,7 +57,7 @@ public final class DemoTraffic {
         new AdsAdmin.SettingsChange(Optional.of("TWENTY_EIGHT_DAYS"), Optional.of("SEVEN_DAYS"), Optional.of("SEVEN_DAYS"), Optional.of("ONCE")), true);
     admin.createAd(once.id(), Optional.of("1820000000000000003"), "Carousel reminder", List.of("shop.example.com"));
     plans.add(new AdPlan("1820000000000000003", "Purchase", Duration.ofDays(28), Duration.ofDays(7), Duration.ofDays(7), true));
-    var traffic = admin.createCampaign(advertiserId, Optional.of("1800000000000000003"), "Awareness — early funnel", "TRAFFIC");
+    var traffic = admin.createCampaign(advertiserId, Optional.of("1800000000000000003"), "Sales test — optimizes AddToCart (planted: the checklist flags it)", "SALES");
     var early = admin.createAdGroup(traffic.id(), Optional.of("1810000000000000003"), "Broad, optimizes AddToCart, 1-day click, no view", pixelId,
         "AddToCart", new AdsAdmin.SettingsChange(Optional.of("ONE_DAY"), Optional.of("OFF"), Optional.of("OFF"), Optional.empty()), true);
     admin.createAd(early.id(), Optional.of("1820000000000000004"), "Spark ad", List.of("shop.example.com"));

@@ -40,6 +40,17 @@ final class ReportRoutes {
     List<Route> routes = new ArrayList<>();
     routes.add(new Route("GET", "/api/v1/conversions/{source}/{event}/{event_id}/explanation", Access.ADMIN, new AdminHandler(this::explanation)));
     routes.add(new Route("GET", "/api/v1/adgroups/{id}/what-if", Access.ADMIN, new AdminHandler(this::whatIf)));
+    routes.add(new Route("GET", "/api/v1/campaigns/{id}/check", Access.ADMIN, new AdminHandler(r -> {
+      var campaign = p.admin().campaign(r.path("id"));
+      return TrustViews.check(p.checklist().check(advertiserOf(campaign.advertiserId()), campaign, optionalDate(r, "start_date"), optionalDate(r, "end_date")));
+    })));
+    routes.add(new Route("GET", "/api/v1/advertisers/{id}/check", Access.ADMIN, new AdminHandler(r -> {
+      Advertiser advertiser = advertiserOf(r.path("id"));
+      ArrayNode list = Json.MAPPER.createArrayNode();
+      p.admin().campaigns(advertiser.id()).forEach(c -> list.add(TrustViews.check(p.checklist().check(advertiser, c, optionalDate(r, "start_date"),
+          optionalDate(r, "end_date")))));
+      return list;
+    })));
     routes.add(new Route("GET", "/api/v1/reports", Access.ADMIN, new AdminHandler(r -> AdsRoutes.list(custom(r)), this::csv)));
     for (String path : List.of("/open_api/v1.3/report/integrated/get/", "/open_api/v1.3/report/integrated/get")) {
       routes.add(new Route("GET", path, Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::integrated)));
@@ -73,6 +84,14 @@ final class ReportRoutes {
     } catch (ReportService.BadRequest e) {
       throw AdminException.invalid(e.getMessage());
     }
+  }
+
+  private Advertiser advertiserOf(String id) {
+    return p.catalog().advertiser(id).orElseThrow(() -> AdminException.notFound("advertiser", id));
+  }
+
+  private static Optional<java.time.LocalDate> optionalDate(JsonRequest r, String field) {
+    return r.param(field).map(d -> date(field, d));
   }
 
   private static boolean utc(JsonRequest r) {
