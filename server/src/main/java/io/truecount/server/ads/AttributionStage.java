@@ -51,14 +51,14 @@ public final class AttributionStage implements LiveStage {
   }
 
   static Conversion conversion(long seq, String advertiserId, Event e) {
-    return new Conversion(seq, advertiserId, e.sourceId(), e.reportedName(), e.eventId(), e.eventTime(), e.value(), e.currency(), e.user());
+    return new Conversion(seq, advertiserId, e.sourceId(), e.reportedName(), e.eventId(), e.eventTime(), e.value(), e.currency(), e.user(), e.orderId(), e.receivedAt());
   }
 
   private static Conversion merged(Conversion first, Event later) {
     boolean needsValue = first.value().isEmpty() && later.value().isPresent();
     return new Conversion(first.seq(), first.advertiserId(), first.sourceId(), first.event(), first.eventId(), first.time(),
         needsValue ? later.value() : first.value(), first.currency().isEmpty() ? later.currency() : first.currency(),
-        first.keys().fillFrom(later.user()));
+        first.keys().fillFrom(later.user()), first.orderId().isEmpty() ? later.orderId() : first.orderId(), first.receivedAt());
   }
 
   Optional<Touch> landingClick(String advertiserId, Event e) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 /** A blocking JSON route (catalog reads and writes): runs on a worker thread, answers in the envelope. */
 final class AdminHandler implements HttpHandler {
   private static final int MAX_BODY = 1 << 20;
+  private static final int MAX_UPLOAD = 256 << 20;
   private static final System.Logger LOG = System.getLogger(AdminHandler.class.getName());
 
   interface Action {
@@ -25,14 +26,25 @@ final class AdminHandler implements HttpHandler {
 
   private final Action action;
   private final RawAnswer raw;
+  private final boolean upload;
 
   AdminHandler(Action action) {
     this(action, (r, ex) -> false);
   }
 
   AdminHandler(Action action, RawAnswer raw) {
+    this(action, raw, false);
+  }
+
+  private AdminHandler(Action action, RawAnswer raw, boolean upload) {
     this.action = action;
     this.raw = raw;
+    this.upload = upload;
+  }
+
+  /** A route whose body is a file (CSV, NDJSON) up to 256 MiB, not JSON. */
+  static AdminHandler upload(Action action) {
+    return new AdminHandler(action, (r, ex) -> false, true);
   }
 
   @Override
@@ -43,7 +55,7 @@ final class AdminHandler implements HttpHandler {
     }
     exchange.startBlocking();
     try {
-      JsonRequest request = JsonRequest.of(exchange, readBody(exchange));
+      JsonRequest request = upload ? JsonRequest.upload(exchange, readUpload(exchange)) : JsonRequest.of(exchange, readBody(exchange));
       if (!raw.write(request, exchange)) {
         Responses.ok(exchange, action.handle(request));
       }
@@ -55,6 +67,14 @@ final class AdminHandler implements HttpHandler {
       LOG.log(System.Logger.Level.ERROR, "admin request failed: " + exchange.getRequestPath(), e);
       Responses.envelope(exchange, 500, Code.SYSTEM_ERROR, "System error: " + e.getClass().getSimpleName(), null);
     }
+  }
+
+  private static byte[] readUpload(HttpServerExchange exchange) throws IOException {
+    byte[] bytes = exchange.getInputStream().readNBytes(MAX_UPLOAD + 1);
+    if (bytes.length > MAX_UPLOAD) {
+      throw AdminException.invalid("upload over 256 MiB: split the file by date range");
+    }
+    return bytes;
   }
 
   private static JsonNode readBody(HttpServerExchange exchange) throws IOException {

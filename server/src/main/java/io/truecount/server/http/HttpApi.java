@@ -100,6 +100,7 @@ public final class HttpApi implements AutoCloseable {
     routes.addAll(new AdminRoutes(p.admin(), p.recent(), p.health(), p.testEvents(), p.log()).routes());
     routes.addAll(new AdsRoutes(p.ads()).routes());
     routes.addAll(new ReportRoutes(p.ads()).routes());
+    routes.addAll(new TrustRoutes(p.ads()).routes());
     routes.addAll(new PixelRoutes(p.catalog(), p.config(), p.ingest(), p.metrics(), new io.truecount.server.pixel.PixelScript()).routes());
     routes.add(new Route("GET", "/api/v1/sources/{id}/test-events/stream", Access.ADMIN, new TestEventStream(p.testEvents(), p.catalog()).handler()));
     return routes;

@@ -1,0 +1,116 @@
+package io.truecount.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.truecount.core.Advertiser;
+import io.truecount.core.EventSource;
+import io.truecount.core.attribution.LedgerEntry;
+import io.truecount.core.report.Granularity;
+import io.truecount.core.trust.Gap;
+import io.truecount.core.trust.Reconciliation;
+import io.truecount.server.admin.AdminException;
+import io.truecount.server.trust.ShopifyOrders;
+import io.truecount.wire.Json;
+import io.truecount.wire.Problem;
+import io.truecount.wire.WireException;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reconciliation of an uploaded store export with Truecount's purchases, every gap by cause (admin). */
+final class TrustRoutes {
+  private static final int MAX_LINES = 5_000;
+  private final AdsParts p;
+
+  TrustRoutes(AdsParts parts) {
+    this.p = parts;
+  }
+
+  List<Route> routes() {
+    return List.of(new Route("POST", "/api/v1/reconciliations", Access.ADMIN, AdminHandler.upload(this::reconcile)));
+  }
+
+  private JsonNode reconcile(JsonRequest r) {
+    String sourceId = r.param("event_source_id").orElseThrow(() -> AdminException.invalid("event_source_id: required query parameter"));
+    EventSource source = p.catalog().source(sourceId).orElseThrow(() -> AdminException.notFound("event source", sourceId));
+    Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
+    String format = r.param("format").orElse("shopify").toLowerCase(Locale.ROOT);
+    if (!format.equals("shopify")) {
+      throw AdminException.invalid("format " + format + ": shopify is supported (GA4 and generic CSV are not built yet)");
+    }
+    LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
+    LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(6));
+    Instant cutoff = r.param("cutoff").map(TrustRoutes::instant).orElse(p.clock().instant());
+    String event = r.param("event").orElse("Purchase");
+    ShopifyOrders.Result imported;
+    try {
+      imported = ShopifyOrders.read(new InputStreamReader(new ByteArrayInputStream(r.raw()), StandardCharsets.UTF_8), advertiser.country());
+    } catch (WireException e) {
+      throw AdminException.invalid(e.getMessage());
+    }
+    List<LedgerEntry> purchases = p.attribution().entries().stream()
+        .filter(e -> e.conversion().sourceId().equals(sourceId) && e.conversion().event().equals(event)).toList();
+    Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff);
+    long platform = p.cube().query(advertiser.id(), start, end, Granularity.TOTAL).stream().mapToLong(row -> row.delivery().platformConversions()).sum();
+    return view(result, imported, platform, start, end, cutoff, advertiser);
+  }
+
+  private static ObjectNode view(Reconciliation.Result result, ShopifyOrders.Result imported, long platform, LocalDate start, LocalDate end, Instant cutoff,
+      Advertiser advertiser) {
+    ObjectNode node = Json.MAPPER.createObjectNode().put("start_date", start.toString()).put("end_date", end.toString())
+        .put("time_zone", advertiser.zone().getId()).put("cutoff", cutoff.toString())
+        .put("backend_orders", result.backendOrders()).put("truecount_conversions", result.truecountConversions())
+        .put("difference", result.truecountConversions() - result.backendOrders()).put("adds_up", result.addsUp())
+        .put("backend_value", result.backendValue().setScale(2, RoundingMode.HALF_UP).toPlainString())
+        .put("truecount_value", result.truecountValue().setScale(2, RoundingMode.HALF_UP).toPlainString())
+        .put("platform_reported", platform).put("rows_read", imported.rows()).put("orders_read", imported.orders().size());
+    ArrayNode gaps = node.putArray("gaps");
+    for (Map.Entry<Gap, Long> g : result.byGap().entrySet()) {
+      gaps.addObject().put("category", g.getKey().name().toLowerCase(Locale.ROOT)).put("label", g.getKey().label())
+          .put("side", g.getKey().side().name().toLowerCase(Locale.ROOT)).put("count", g.getValue())
+          .put("effect_on_difference", g.getKey().side() == Gap.Side.TRUECOUNT ? g.getValue() : g.getKey().side() == Gap.Side.BACKEND ? -g.getValue() : 0);
+    }
+    ArrayNode lines = node.putArray("lines");
+    for (Reconciliation.Line l : result.lines().subList(0, Math.min(MAX_LINES, result.lines().size()))) {
+      ObjectNode line = lines.addObject().put("category", l.gap().name().toLowerCase(Locale.ROOT)).put("matched_by", l.matchedBy());
+      l.order().ifPresent(o -> line.put("order_id", o.orderId()).put("backend_day", o.backendDay().toString())
+          .put("order_value", o.value().toPlainString()).put("currency", o.currency()).put("status", o.status().name().toLowerCase(Locale.ROOT)).put("line", o.line()));
+      l.conversion().ifPresent(e -> {
+        line.put("event_seq", e.conversion().seq()).put("event_id", e.conversion().eventId()).put("event_time", e.conversion().time().toString());
+        e.credit().ifPresent(c -> line.put("credited_ad", c.placement().adId()).put("credited_kind", c.kind().wireName()));
+      });
+      l.notes().forEach(line.withArray("notes")::add);
+    }
+    node.put("lines_truncated", result.lines().size() > MAX_LINES);
+    ArrayNode problems = node.putArray("import_problems");
+    for (Problem pr : imported.problems()) {
+      problems.addObject().put("field", pr.field()).put("value", pr.value()).put("rule", pr.rule());
+    }
+    return node;
+  }
+
+  private static LocalDate date(String field, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw AdminException.invalid(field + " " + text + ": must be YYYY-MM-DD");
+    }
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw AdminException.invalid("cutoff " + text + ": an ISO instant such as 2026-11-24T03:00:00Z");
+    }
+  }
+
+}
