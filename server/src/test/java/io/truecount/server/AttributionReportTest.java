@@ -163,7 +163,7 @@ class AttributionReportTest extends ServerTest {
 
     Server.Reply csv = server.admin("GET", "/api/v1/reports?advertiser_id=" + server.advertiser.id() + "&level=ad&event=Purchase&granularity=total&start_date="
         + today() + "&end_date=" + today() + "&format=csv", null);
-    assertThat(csv.body().path("raw").asText()).startsWith("ad_id,event,time_basis,conversions,value,currency").contains("1820000000000000002,Purchase,impression,1,20.00,BRL");
+    assertThat(csv.body().path("raw").asText()).startsWith("ad_id,time_zone,event,time_basis,conversions,value,currency").contains("1820000000000000002,America/Sao_Paulo,Purchase,impression,1,20.00,BRL");
   }
 
   @Test

@@ -39,9 +39,11 @@ final class DemoCommand implements Runnable {
       NewToken token = truecount.admin().createToken(advertiser.id(), Optional.empty());
       String base = "http://" + config.host() + ":" + truecount.port();
       var ads = DemoTraffic.createAds(truecount.ads(), advertiser.id(), pixel.id());
-      DemoTraffic.Sent sent = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads, advertiser.zone()).send(users);
+      DemoTraffic traffic = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads, advertiser.zone());
+      DemoTraffic.Sent sent = traffic.send(users);
+      Files.writeString(dataDir.resolve("shopify-orders.csv"), traffic.shopifyExport());
       truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
-      printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent);
+      printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent, dataDir.toString());
     } catch (IOException e) {
       truecount.close();
       throw new IllegalStateException("demo traffic failed: " + e.getMessage(), e);
@@ -57,7 +59,8 @@ final class DemoCommand implements Runnable {
     }
   }
 
-  private static void printSummary(String base, Advertiser advertiser, EventSource pixel, NewToken token, String adminToken, DemoTraffic.Sent sent) {
+  private static void printSummary(String base, Advertiser advertiser, EventSource pixel, NewToken token, String adminToken, DemoTraffic.Sent sent,
+      String dataDirText) {
     long now = System.currentTimeMillis() / 1000;
     System.out.println();
     System.out.println("Truecount demo running at " + base);
@@ -86,6 +89,10 @@ final class DemoCommand implements Runnable {
         + "&end_date=" + today + "' -H 'Access-Token: " + token.secret() + "'");
     System.out.println("Why a purchase was (or was not) credited:");
     System.out.println("  curl -s " + base + "/api/v1/conversions/" + pixel.id() + "/Purchase/" + sent.creditedPurchaseId() + "/explanation -H 'Authorization: Bearer " + adminToken + "'");
+    System.out.println("The 5-step checklist of every campaign (exit code 1 when one is broken):");
+    System.out.println("  ./truecount check --url " + base + " --admin-token " + adminToken + " --advertiser " + advertiser.id());
+    System.out.println("Reconcile the store's Shopify export with Truecount, every gap by cause:");
+    System.out.println("  ./truecount reconcile --url " + base + " --admin-token " + adminToken + " --source " + pixel.id() + " --orders " + dataDirText + "/shopify-orders.csv");
     System.out.println("The pixel snippet for a web page (TikTok's, with the script served by Truecount):");
     System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/snippet' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println();
@@ -96,7 +103,7 @@ final class DemoCommand implements Runnable {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches)\\.db.*"))) {
+      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches)\\.db.*|shopify-orders\\.csv"))) {
         throw new IllegalStateException(dir + " holds files other than a Truecount store; refusing to wipe it");
       }
     } catch (IOException e) {

@@ -1,0 +1,92 @@
+package io.truecount.server.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.wire.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code truecount reconcile --orders <file> --format shopify --source <id>}: uploads a store
+ * export to the running server (with a progress bar) and prints the gap decomposition.
+ */
+@Command(name = "reconcile", mixinStandardHelpOptions = true, description = "Reconcile a store export with Truecount: every gap by cause.")
+final class ReconcileCommand implements Callable<Integer> {
+  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") String url;
+  @Option(names = "--admin-token", defaultValue = "${env:TRUECOUNT_ADMIN_TOKEN}") String adminToken;
+  @Option(names = "--orders", required = true, description = "The export file.") Path orders;
+  @Option(names = "--format", defaultValue = "shopify", description = "shopify") String format;
+  @Option(names = "--source", required = true, description = "The event source whose purchases to compare.") String source;
+  @Option(names = "--start-date") String start;
+  @Option(names = "--end-date") String end;
+  @Option(names = "--json") boolean json;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (adminToken == null || adminToken.isBlank()) {
+      throw new IllegalArgumentException("--admin-token (or TRUECOUNT_ADMIN_TOKEN) is required");
+    }
+    long size = Files.size(orders);
+    String query = "event_source_id=" + source + "&format=" + format + (start == null ? "" : "&start_date=" + start) + (end == null ? "" : "&end_date=" + end);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/reconciliations?" + query)).header("Authorization", "Bearer " + adminToken)
+        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> progress(orders, size))).build();
+    JsonNode answer = Json.MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+    System.err.println();
+    if (answer.path("code").asInt(-1) != 0) {
+      throw new IllegalArgumentException(answer.path("message").asText());
+    }
+    JsonNode r = answer.path("data");
+    if (json) {
+      Output.print(r, true);
+      return 0;
+    }
+    System.out.printf("%s..%s (%s): backend %d orders, Truecount %d purchases, difference %+d (platform reported %d)%n", r.path("start_date").asText(),
+        r.path("end_date").asText(), r.path("time_zone").asText(), r.path("backend_orders").asLong(), r.path("truecount_conversions").asLong(),
+        r.path("difference").asLong(), r.path("platform_reported").asLong());
+    for (JsonNode g : r.path("gaps")) {
+      long effect = g.path("effect_on_difference").asLong();
+      System.out.println(Ansi.AUTO.string(String.format("  %s%5d|@  %-28s %s", effect == 0 ? "@|green " : "@|yellow ", g.path("count").asLong(),
+          g.path("category").asText(), g.path("label").asText())));
+    }
+    System.out.println("  the categories add up to the difference: " + r.path("adds_up").asBoolean());
+    for (JsonNode p : r.path("import_problems")) {
+      System.out.println("  could not read " + p.path("field").asText() + " (" + p.path("value").asText() + "): " + p.path("rule").asText());
+    }
+    return 0;
+  }
+
+  private static InputStream progress(Path file, long size) {
+    try {
+      InputStream in = Files.newInputStream(file);
+      return new java.io.FilterInputStream(in) {
+        long read;
+        int shown = -1;
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+          int n = super.read(b, off, len);
+          if (n > 0) {
+            read += n;
+            int percent = size == 0 ? 100 : (int) (read * 100 / size);
+            if (percent != shown) {
+              shown = percent;
+              System.err.print("\ruploading " + "#".repeat(percent / 5) + ".".repeat(20 - percent / 5) + " " + percent + "%");
+            }
+          }
+          return n;
+        }
+      };
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
