@@ -10,12 +10,14 @@ import io.truecount.core.pipeline.TestEvents;
 import io.truecount.core.spi.Catalog;
 import io.truecount.core.attribution.Attribution;
 import io.truecount.core.report.ReportCube;
+import io.truecount.core.trust.AnomalyDetector;
 import io.truecount.core.spi.AdsStore;
 import io.truecount.core.spi.TouchLog;
 import io.truecount.server.admin.AdsAdmin;
 import io.truecount.server.admin.CatalogAdmin;
 import io.truecount.server.ads.AdsDirectory;
 import io.truecount.server.ads.AttributionStage;
+import io.truecount.server.ads.AnomalyService;
 import io.truecount.server.ads.ChecklistService;
 import io.truecount.server.ads.ReportService;
 import io.truecount.server.http.AdsParts;
@@ -75,10 +77,12 @@ public final class Truecount implements AutoCloseable {
       attribution.settingsChanged();
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
-    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage)).start();
+    AnomalyDetector anomalies = new AnomalyDetector();
+    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies)).start();
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
-        new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, clock));
+        new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, clock),
+        new AnomalyService(anomalies, testEvents, catalog, clock));
     this.admin = new CatalogAdmin(catalog, clock, random);
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);

@@ -35,7 +35,25 @@ final class TrustRoutes {
   }
 
   List<Route> routes() {
-    return List.of(new Route("POST", "/api/v1/reconciliations", Access.ADMIN, AdminHandler.upload(this::reconcile)));
+    return List.of(new Route("POST", "/api/v1/reconciliations", Access.ADMIN, AdminHandler.upload(this::reconcile)),
+        new Route("GET", "/api/v1/anomalies", Access.ADMIN, new AdminHandler(this::anomalies)),
+        new Route("POST", "/api/v1/anomalies/{id}/dismiss", Access.ADMIN, new AdminHandler(r -> {
+          p.anomalies().dismiss(r.path("id"));
+          return Json.MAPPER.createObjectNode().put("id", r.path("id")).put("dismissed", true);
+        })));
+  }
+
+  private JsonNode anomalies(JsonRequest r) {
+    String advertiserId = r.param("advertiser_id").orElseThrow(() -> AdminException.invalid("advertiser_id: required query parameter"));
+    p.catalog().advertiser(advertiserId).orElseThrow(() -> AdminException.notFound("advertiser", advertiserId));
+    ArrayNode list = Json.MAPPER.createArrayNode();
+    for (var listed : p.anomalies().list(advertiserId, r.param("include_dismissed").map(Boolean::parseBoolean).orElse(false))) {
+      var a = listed.anomaly();
+      list.addObject().put("id", a.id()).put("kind", a.kind().name().toLowerCase(Locale.ROOT)).put("event_source_id", a.sourceId()).put("event", a.event())
+          .put("first_seen", a.firstSeen().toString()).put("evidence", a.evidence()).put("probable_cause", a.probableCause()).put("fix", a.fix())
+          .put("dismissed", listed.dismissed());
+    }
+    return list;
   }
 
   private JsonNode reconcile(JsonRequest r) {

@@ -1,0 +1,19 @@
+package io.truecount.core.trust;
+
+import java.time.Instant;
+
+/** Something wrong with a source's traffic: what, since when, the evidence, the probable cause and the fix. */
+public record Anomaly(String id, Kind kind, String sourceId, String event, Instant firstSeen, String evidence, String probableCause, String fix) {
+  public enum Kind {
+    HARD_ZERO,
+    JUMP,
+    DROP,
+    MISSING_REVENUE,
+    PURCHASE_ON_WRONG_PAGE,
+    DUPLICATE_SPIKE,
+    MATCH_QUALITY_DROP,
+    EVENT_TIME_SKEW,
+    TEST_CODE_ON_LIVE_TRAFFIC,
+    TOKEN_NEAR_EXPIRY
+  }
+}

@@ -1,0 +1,226 @@
+package io.truecount.core.trust;
+
+import io.truecount.core.Event;
+import io.truecount.core.EventNames;
+import io.truecount.core.MatchKey;
+import io.truecount.core.pipeline.DedupDecision;
+import io.truecount.core.pipeline.LiveStage;
+import io.truecount.core.pipeline.ProcessedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps, incrementally and per (source, event), hourly counters of the last 22 days — arrivals,
+ * dropped duplicates, missing value, purchases on product pages, match-key weight and arrival
+ * delay — and judges them on demand against a robust baseline (median and MAD of the same hour
+ * of day over the trailing 14 days). Memory is fixed per series.
+ */
+public final class AnomalyDetector implements LiveStage {
+  static final int HOURS = 22 * 24;
+  static final int BASELINE_DAYS = 14;
+  static final double MIN_BASELINE = 5;
+  private static final Pattern PRODUCT_PAGE = Pattern.compile("/(products?|p|item|shop)/[^/?#]+", Pattern.CASE_INSENSITIVE);
+
+  private record Key(String sourceId, String event) {}
+
+  /** Hour-bucketed counters in a ring indexed by epoch hour. */
+  static final class Series {
+    final long[] hour = new long[HOURS];
+    final long[] arrivals = new long[HOURS];
+    final long[] duplicates = new long[HOURS];
+    final long[] missingValue = new long[HOURS];
+    final long[] wrongPage = new long[HOURS];
+    final double[] keyWeight = new double[HOURS];
+    final long[] delayedHour = new long[HOURS];
+
+    int slot(long epochHour) {
+      int s = (int) Math.floorMod(epochHour, (long) HOURS);
+      if (hour[s] != epochHour) {
+        hour[s] = epochHour;
+        arrivals[s] = 0;
+        duplicates[s] = 0;
+        missingValue[s] = 0;
+        wrongPage[s] = 0;
+        keyWeight[s] = 0;
+        delayedHour[s] = 0;
+      }
+      return s;
+    }
+
+    long get(long[] counter, long epochHour) {
+      int s = (int) Math.floorMod(epochHour, (long) HOURS);
+      return hour[s] == epochHour ? counter[s] : 0;
+    }
+
+    double weight(long epochHour) {
+      int s = (int) Math.floorMod(epochHour, (long) HOURS);
+      return hour[s] == epochHour ? keyWeight[s] : 0;
+    }
+  }
+
+  private final Map<Key, Series> series = new HashMap<>();
+
+  @Override
+  public synchronized void accept(ProcessedEvent p) {
+    Event e = p.event();
+    Series s = series.computeIfAbsent(new Key(e.sourceId(), e.reportedName()), k -> new Series());
+    long h = Math.floorDiv(e.receivedAt().getEpochSecond(), 3600);
+    int slot = s.slot(h);
+    s.arrivals[slot]++;
+    if (p.decision().outcome() == DedupDecision.Outcome.DROPPED) {
+      s.duplicates[slot]++;
+      return;
+    }
+    if (EventNames.isValueEvent(e.event()) && (e.value().isEmpty() || e.currency().isEmpty())) {
+      s.missingValue[slot]++;
+    }
+    if ("Purchase".equals(e.reportedName()) && PRODUCT_PAGE.matcher(e.pageUrl()).find()) {
+      s.wrongPage[slot]++;
+    }
+    s.keyWeight[slot] += e.user().present().stream().mapToDouble(MatchKey::weight).sum();
+    if (Duration.between(e.eventTime(), e.receivedAt()).compareTo(Duration.ofHours(1)) > 0) {
+      s.delayedHour[slot]++;
+    }
+  }
+
+  /** Anomalies of every series as of {@code now} (the last full hour, the last 24 hours). */
+  public synchronized List<Anomaly> detect(Instant now) {
+    List<Anomaly> out = new ArrayList<>();
+    long current = Math.floorDiv(now.getEpochSecond(), 3600) - 1;
+    series.forEach((key, s) -> {
+      volume(key, s, current).ifPresent(out::add);
+      quality(key, s, current, out);
+    });
+    out.sort((a, b) -> a.firstSeen().compareTo(b.firstSeen()));
+    return out;
+  }
+
+  private static java.util.Optional<Anomaly> volume(Key key, Series s, long hour) {
+    long[] history = new long[BASELINE_DAYS];
+    for (int d = 1; d <= BASELINE_DAYS; d++) {
+      history[d - 1] = kept(s, hour - 24L * d);
+    }
+    double median = median(history);
+    double mad = mad(history, median);
+    long observed = kept(s, hour);
+    if (median < MIN_BASELINE) {
+      return java.util.Optional.empty();
+    }
+    String baseline = String.format("%d in the hour to %s vs a median of %.0f (MAD %.1f) for that hour over the last %d days", observed,
+        Instant.ofEpochSecond((hour + 1) * 3600), median, mad, BASELINE_DAYS);
+    if (observed == 0) {
+      long since = hour;
+      while (since > hour - 48 && kept(s, since - 1) == 0) {
+        since--;
+      }
+      return java.util.Optional.of(anomaly(Anomaly.Kind.HARD_ZERO, key, since, baseline,
+          "tracking stopped: the tag or server sender broke, was removed, or lost its token", "Check the source's recent deploys, the pixel on the page and the sender's token; send a test event."));
+    }
+    if (observed >= 2 * median && observed - median > 3 * mad) {
+      return java.util.Optional.of(anomaly(Anomaly.Kind.JUMP, key, hour, baseline,
+          "a second tag or sender firing the same event, a loop, or bot traffic", "Look for a duplicate tag or a retrying sender; compare with orders."));
+    }
+    if (observed <= 0.5 * median && median - observed > 3 * mad) {
+      return java.util.Optional.of(anomaly(Anomaly.Kind.DROP, key, hour, baseline,
+          "part of the traffic lost its tracking (one browser, one checkout path, consent banner change)", "Test the event on each checkout path and browser."));
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static void quality(Key key, Series s, long hour, List<Anomaly> out) {
+    long day = 0;
+    long missing = 0;
+    long wrong = 0;
+    long dupNow = 0;
+    long delayed = 0;
+    double weightNow = 0;
+    long keptNow = 0;
+    long firstMissing = -1;
+    long firstWrong = -1;
+    for (long h = hour - 23; h <= hour; h++) {
+      long arrivals = s.get(s.arrivals, h);
+      long dups = s.get(s.duplicates, h);
+      day += arrivals;
+      dupNow += dups;
+      keptNow += arrivals - dups;
+      weightNow += s.weight(h);
+      missing += s.get(s.missingValue, h);
+      wrong += s.get(s.wrongPage, h);
+      delayed += s.get(s.delayedHour, h);
+      firstMissing = firstMissing < 0 && s.get(s.missingValue, h) > 0 ? h : firstMissing;
+      firstWrong = firstWrong < 0 && s.get(s.wrongPage, h) > 0 ? h : firstWrong;
+    }
+    if (day == 0) {
+      return;
+    }
+    long kept = Math.max(1, keptNow);
+    if (missing > 0 && (double) missing / kept > 0.05) {
+      out.add(anomaly(Anomaly.Kind.MISSING_REVENUE, key, firstMissing, missing + " of " + kept + " " + key.event() + " events in 24 h without value or currency",
+          "the purchase tag reads the order total before it exists, or the server sender leaves it out", "Send value and currency with every " + key.event() + "."));
+    }
+    if (wrong > 0) {
+      out.add(anomaly(Anomaly.Kind.PURCHASE_ON_WRONG_PAGE, key, firstWrong, wrong + " of " + kept + " Purchase events in 24 h fired on a product page URL",
+          "the purchase tag sits on the product template or a button, not on the order confirmation", "Fire Purchase only on the thank-you page or from the order system."));
+    }
+    long dupBefore = 0;
+    long arrivalsBefore = 0;
+    double weightBefore = 0;
+    long keptBefore = 0;
+    for (long h = hour - 24 * 8 + 1; h <= hour - 24; h++) {
+      long arrivals = s.get(s.arrivals, h);
+      long dups = s.get(s.duplicates, h);
+      arrivalsBefore += arrivals;
+      dupBefore += dups;
+      keptBefore += arrivals - dups;
+      weightBefore += s.weight(h);
+    }
+    double rateNow = (double) dupNow / day;
+    double rateBefore = arrivalsBefore == 0 ? 0 : (double) dupBefore / arrivalsBefore;
+    if (arrivalsBefore > 0 && rateNow >= 0.10 && rateNow >= 2 * rateBefore) {
+      out.add(anomaly(Anomaly.Kind.DUPLICATE_SPIKE, key, hour - 23, String.format("%.0f%% of copies dropped as duplicates in 24 h vs %.0f%% in the 7 days before",
+          rateNow * 100, rateBefore * 100), "a sender started retrying or a second integration sends the same event_id", "Find the second sender or the retry loop."));
+    }
+    if (keptBefore > 0) {
+      double emqNow = weightNow / kept;
+      double emqBefore = weightBefore / keptBefore;
+      if (emqBefore - emqNow >= 2) {
+        out.add(anomaly(Anomaly.Kind.MATCH_QUALITY_DROP, key, hour - 23, String.format("match quality %.1f/10 in 24 h vs %.1f/10 in the 7 days before", emqNow, emqBefore),
+            "a release stopped sending hashed email/phone or the landing page lost ttclid / _ttp", "Restore the match keys the sender used to include."));
+      }
+    }
+    if ((double) delayed / kept > 0.2) {
+      out.add(anomaly(Anomaly.Kind.EVENT_TIME_SKEW, key, hour - 23, delayed + " of " + kept + " events arrived more than 1 h after their event_time",
+          "batched or delayed sending, or event_time sent in the wrong unit or zone", "Send events as they happen with event_time in Unix seconds UTC."));
+    }
+  }
+
+  /** Counted copies of an hour: arrivals minus dropped duplicates (a duplicate spike is its own anomaly). */
+  private static long kept(Series s, long hour) {
+    return s.get(s.arrivals, hour) - s.get(s.duplicates, hour);
+  }
+
+  private static Anomaly anomaly(Anomaly.Kind kind, Key key, long firstHour, String evidence, String cause, String fix) {
+    Instant first = Instant.ofEpochSecond(firstHour * 3600);
+    String id = kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + key.sourceId() + ":" + key.event() + ":" + firstHour;
+    return new Anomaly(id, kind, key.sourceId(), key.event(), first, evidence, cause, fix);
+  }
+
+  static double median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+  }
+
+  static double mad(long[] values, double median) {
+    double[] deviations = Arrays.stream(values).mapToDouble(v -> Math.abs(v - median)).sorted().toArray();
+    int n = deviations.length;
+    return n % 2 == 1 ? deviations[n / 2] : (deviations[n / 2 - 1] + deviations[n / 2]) / 2.0;
+  }
+}

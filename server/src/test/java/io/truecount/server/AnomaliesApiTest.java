@@ -1,0 +1,43 @@
+package io.truecount.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Anomalies over HTTP: a purchase on a product page and a test code left on live traffic are listed with evidence and fix; dismiss hides them. */
+class AnomaliesApiTest extends ServerTest {
+  List<String> kinds(boolean includeDismissed) {
+    List<String> kinds = new ArrayList<>();
+    JsonNode list = server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id() + "&include_dismissed=" + includeDismissed).body().path("data");
+    list.forEach(a -> kinds.add(a.path("kind").asText() + (a.path("dismissed").asBoolean() ? " (dismissed)" : "")));
+    return kinds;
+  }
+
+  @Test
+  void planted_problems_are_listed_and_dismissible() throws Exception {
+    long now = server.epoch();
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      events.add("{\"event\":\"ViewContent\",\"event_time\":%d,\"user\":{\"ttp\":\"visitor-%d\"}}".formatted(now - i, i % 7));
+    }
+    assertThat(server.post("/open_api/v1.3/event/track/", "{\"event_source\":\"web\",\"event_source_id\":\"%s\",\"test_event_code\":\"%s\",\"data\":[%s]}"
+        .formatted(server.pixel.id(), server.pixel.testEventCode(), String.join(",", events))).code()).isZero();
+    assertThat(server.post("/open_api/v1.3/event/track/", """
+        {"event_source":"web","event_source_id":"%s","data":[{"event":"Purchase","event_time":%d,"event_id":"p1","page":{"url":"https://shop.example/products/red-shoe"},
+          "properties":{"value":10,"currency":"BRL"}}]}""".formatted(server.pixel.id(), now - 3700)).code()).isZero();
+    server.settle();
+    server.clock.advance(java.time.Duration.ofHours(1));
+    assertThat(kinds(false)).contains("purchase_on_wrong_page", "test_code_on_live_traffic");
+    JsonNode wrong = server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id()).body().path("data").findParents("kind").stream()
+        .filter(a -> a.path("kind").asText().equals("purchase_on_wrong_page")).findFirst().orElseThrow();
+    assertThat(wrong.path("evidence").asText()).contains("product page");
+    assertThat(wrong.path("fix").asText()).contains("thank-you");
+    assertThat(server.admin("POST", "/api/v1/anomalies/" + java.net.URLEncoder.encode(wrong.path("id").asText(), java.nio.charset.StandardCharsets.UTF_8) + "/dismiss", null)
+        .code()).isZero();
+    assertThat(kinds(false)).doesNotContain("purchase_on_wrong_page");
+    assertThat(kinds(true)).contains("purchase_on_wrong_page (dismissed)");
+  }
+}
