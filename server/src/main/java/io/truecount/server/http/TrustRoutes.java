@@ -37,10 +37,47 @@ final class TrustRoutes {
   List<Route> routes() {
     return List.of(new Route("POST", "/api/v1/reconciliations", Access.ADMIN, AdminHandler.upload(this::reconcile)),
         new Route("GET", "/api/v1/anomalies", Access.ADMIN, new AdminHandler(this::anomalies)),
+        new Route("POST", "/api/v1/event-quality", Access.ADMIN, AdminHandler.upload(this::eventQuality)),
         new Route("POST", "/api/v1/anomalies/{id}/dismiss", Access.ADMIN, new AdminHandler(r -> {
           p.anomalies().dismiss(r.path("id"));
           return Json.MAPPER.createObjectNode().put("id", r.path("id")).put("dismissed", true);
         })));
+  }
+
+  /** Event quality of a source; the body may be a Shopify export (revenue, precision/recall) or empty. */
+  private JsonNode eventQuality(JsonRequest r) {
+    String sourceId = r.param("event_source_id").orElseThrow(() -> AdminException.invalid("event_source_id: required query parameter"));
+    EventSource source = p.catalog().source(sourceId).orElseThrow(() -> AdminException.notFound("event source", sourceId));
+    Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
+    LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
+    LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(13));
+    List<io.truecount.core.trust.BackendOrder> orders = List.of();
+    if (r.raw().length > 0) {
+      try {
+        orders = ShopifyOrders.read(new InputStreamReader(new ByteArrayInputStream(r.raw()), StandardCharsets.UTF_8), advertiser.country()).orders();
+      } catch (WireException e) {
+        throw AdminException.invalid(e.getMessage());
+      }
+    }
+    List<LedgerEntry> entries = p.attribution().entries().stream().filter(e -> e.conversion().sourceId().equals(sourceId)).toList();
+    var result = io.truecount.core.trust.EventQuality.rank(p.health().report(sourceId), entries, orders, advertiser.zone(), start, end);
+    ObjectNode node = Json.MAPPER.createObjectNode().put("event_source_id", sourceId).put("start_date", start.toString()).put("end_date", end.toString())
+        .put("orders_imported", orders.size()).put("recommendation", result.recommendation());
+    ArrayNode ranking = node.putArray("ranking");
+    for (var row : result.ranking()) {
+      ObjectNode item = ranking.addObject().put("event", row.event()).put("type", row.business() ? "business" : "page").put("volume", row.volume())
+          .put("dedup_rate", round(row.dedupRate())).put("match_quality", row.matchQuality()).put("share_attributed", round(row.shareAttributed()))
+          .put("score", round(row.score())).put("verdict", row.verdict());
+      row.revenueCorrelation().ifPresent(v -> item.put("revenue_correlation", round(v)));
+      row.precision().ifPresent(v -> item.put("precision", round(v)));
+      row.recall().ifPresent(v -> item.put("recall", round(v)));
+      row.leadQuality().ifPresent(v -> item.put("lead_quality", round(v)));
+    }
+    return node;
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
   }
 
   private JsonNode anomalies(JsonRequest r) {
