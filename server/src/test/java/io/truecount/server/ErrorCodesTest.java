@@ -150,15 +150,32 @@ class ErrorCodesTest extends ServerTest {
   }
 
   @Test
-  void unknown_route_is_40400_and_oversized_body_is_413_with_the_envelope() {
+  void unknown_route_is_40400_and_oversized_body_is_413_with_the_envelope() throws Exception {
     Server.Reply route = server.post("/open_api/v1.3/event/tracks/", body(event("x")));
     assertThat(route.status()).isEqualTo(404);
     assertThat(route.code()).isEqualTo(40400);
-    String huge = body("{\"event\":\"Lead\",\"event_time\":" + server.epoch() + ",\"properties\":{\"description\":\"" + "x".repeat(9 << 20) + "\"}}");
-    Server.Reply tooLarge = server.post(TRACK, huge);
-    assertThat(tooLarge.status()).isEqualTo(413);
-    assertThat(tooLarge.code()).isEqualTo(40000);
-    assertThat(tooLarge.message()).contains("too large");
+    String answer = headersOnly(9 << 20);
+    assertThat(answer).startsWith("HTTP/1.1 413");
+    assertThat(answer).contains("\"code\":40000").contains("too large");
+  }
+
+  /** Announces a body over the limit and sends none: the answer must come from the headers alone, before any upload. */
+  private String headersOnly(int contentLength) throws java.io.IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.truecount.port())) {
+      socket.setSoTimeout(10_000);
+      String request = "POST " + TRACK + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccess-Token: " + server.token + "\r\nContent-Type: application/json\r\nContent-Length: "
+          + contentLength + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      byte[] buffer = new byte[8192];
+      StringBuilder out = new StringBuilder();
+      java.io.InputStream in = socket.getInputStream();
+      int n;
+      while (!out.toString().contains("}") && (n = in.read(buffer)) > 0) {
+        out.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return out.toString();
+    }
   }
 
   @Test

@@ -49,6 +49,10 @@ final class IngestHandler implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) {
     long length = exchange.getRequestContentLength();
+    if (length > exchange.getMaxEntitySize()) {
+      tooLarge(exchange, length + " bytes, more than the " + exchange.getMaxEntitySize() + " allowed");
+      return;
+    }
     if (length < 0 || length > Integer.MAX_VALUE) {
       exchange.getRequestReceiver().receiveFullBytes(this::onBody, (ex, error) -> tooLarge(ex, error.getMessage()));
       return;
