@@ -99,4 +99,73 @@ class ReconciliationTest extends ServerTest {
     assertThat(lines.get("#1001").path("matched_by").asText()).isEqualTo("order id");
     assertThat(r.toString()).as("raw emails are hashed on import, never echoed").doesNotContain("alice@example.com");
   }
+
+  JsonNode reconcile(String format, String extra, String day, String body) {
+    Server.Reply reply = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/reconciliations?event_source_id=" + server.pixel.id()
+        + "&format=" + format + extra + "&start_date=" + day + "&end_date=" + day)).header("Authorization", "Bearer " + Server.ADMIN)
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    assertThat(reply.code()).as(reply.body().toString()).isZero();
+    return reply.body().path("data");
+  }
+
+  static Map<String, Long> gaps(JsonNode r) {
+    Map<String, Long> gaps = new HashMap<>();
+    r.path("gaps").forEach(g -> gaps.put(g.path("category").asText(), g.path("count").asLong()));
+    return gaps;
+  }
+
+  @Test
+  void ga4_exports_and_a_mapped_backend_csv_in_utc_reconcile_with_their_own_gaps() throws Exception {
+    admin("POST", "/api/v1/campaigns", "{\"advertiser_id\":\"%s\",\"campaign_id\":\"200002\",\"campaign_name\":\"c\"}".formatted(server.advertiser.id()));
+    admin("POST", "/api/v1/adgroups", "{\"campaign_id\":\"200002\",\"adgroup_id\":\"2000021\",\"adgroup_name\":\"g\",\"event_source_id\":\"%s\"}".formatted(server.pixel.id()));
+    admin("POST", "/api/v1/ads", "{\"adgroup_id\":\"2000021\",\"ad_id\":\"2000022\",\"ad_name\":\"a\"}");
+    Instant t = server.clock.instant();
+    long now = server.epoch();
+    String[] emails = {"g1@example.com", "g2@example.com", "g3@example.com"};
+    StringBuilder touches = new StringBuilder();
+    for (String email : emails) {
+      touches.append(touches.length() == 0 ? "" : ",").append("{\"kind\":\"click\",\"ad_id\":\"2000022\",\"time\":%d,\"user\":{\"email\":\"%s\"}}".formatted(now - 600, email));
+    }
+    assertThat(server.post("/api/v1/touches", "{\"touches\":[" + touches + "]}").code()).isZero();
+    assertThat(server.post("/open_api/v1.3/event/track/", "{\"event_source\":\"web\",\"event_source_id\":\"%s\",\"data\":[%s]}".formatted(server.pixel.id(),
+        String.join(",", purchase("p3001", "3001", now - 300, emails[0], "10"), purchase("p3002", "3002", now - 200, emails[1], "20"),
+            purchase("p3003", "3003", now - 100, emails[2], "30")))).code()).isZero();
+    server.settle();
+    String day = t.atZone(ZONE).toLocalDate().toString();
+    String micros = Long.toString((now - 300) * 1_000_000L);
+    String ga4 = String.join("\n",
+        "{\"event_date\":\"%s\",\"event_timestamp\":\"%s\",\"event_name\":\"purchase\",\"ecommerce\":{\"transaction_id\":\"3001\",\"purchase_revenue\":10.0},\"event_params\":[{\"key\":\"currency\",\"value\":{\"string_value\":\"BRL\"}}]}"
+            .formatted(day.replace("-", ""), micros),
+        "{\"event_date\":\"%s\",\"event_timestamp\":\"%s\",\"event_name\":\"purchase\",\"ecommerce\":{\"transaction_id\":\"3002\",\"purchase_revenue\":20.0}}".formatted(day.replace("-", ""), micros),
+        "{\"event_date\":\"%s\",\"event_timestamp\":\"%s\",\"event_name\":\"refund\",\"ecommerce\":{\"transaction_id\":\"3002\"}}".formatted(day.replace("-", ""), micros),
+        "{\"event_date\":\"%s\",\"event_timestamp\":\"%s\",\"event_name\":\"purchase\",\"ecommerce\":{\"transaction_id\":\"3999\",\"purchase_revenue\":5.0}}".formatted(day.replace("-", ""), micros),
+        "{\"event_date\":\"%s\",\"event_timestamp\":\"%s\",\"event_name\":\"page_view\"}".formatted(day.replace("-", ""), micros),
+        "not json");
+    JsonNode g = reconcile("ga4", "", day, ga4);
+    assertThat(gaps(g)).containsEntry("counted", 1L).containsEntry("refunded_or_cancelled", 1L).containsEntry("no_event_received", 1L);
+    assertThat(g.path("import_problems").get(0).path("field").asText()).isEqualTo("line 6");
+    assertThat(g.path("adds_up").asBoolean()).isTrue();
+
+    String ga4Csv = "# Transactions\n# Start date: %s\nTransaction ID,Date,Purchase revenue\n3001,%s,10.00\n3003,%s,30.00\n(not set),%s,1.00\n"
+        .formatted(day, day.replace("-", ""), day.replace("-", ""), day.replace("-", ""));
+    assertThat(gaps(reconcile("ga4-csv", "", day, ga4Csv))).containsEntry("counted", 2L);
+
+    String utc = java.time.format.DateTimeFormatter.ISO_INSTANT.format(t.minusSeconds(100));
+    String backend = "Order No,Created (UTC),Amount,E-mail,State\nB-1,%s,30.00,%s,complete\nB-2,%s,99.00,nobody@example.com,refunded\nB-3,yesterday,1,x@example.com,complete\n"
+        .formatted(utc, emails[2].toUpperCase(), utc);
+    JsonNode csv = reconcile("csv", "&columns=" + java.net.URLEncoder.encode("order_id:Order No,time:Created (UTC),value:Amount,email:E-mail,status:State",
+        java.nio.charset.StandardCharsets.UTF_8), day, backend);
+    assertThat(gaps(csv)).containsEntry("counted", 1L).containsEntry("refunded_or_cancelled", 1L);
+    assertThat(csv.path("import_problems").get(0).path("field").asText()).isEqualTo("line 4, column Created (UTC)");
+    JsonNode line = null;
+    for (JsonNode l : csv.path("lines")) {
+      if (l.path("order_id").asText().equals("B-1")) {
+        line = l;
+      }
+    }
+    assertThat(line.path("matched_by").asText()).startsWith("email and time");
+    Server.Reply bad = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/reconciliations?event_source_id=" + server.pixel.id() + "&format=csv&columns=order_id:X"))
+        .header("Authorization", "Bearer " + Server.ADMIN).POST(HttpRequest.BodyPublishers.ofString(backend)).build());
+    assertThat(bad.message()).contains("time", "value");
+  }
 }

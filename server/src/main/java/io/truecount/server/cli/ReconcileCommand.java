@@ -24,7 +24,8 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") String url;
   @Option(names = "--admin-token", defaultValue = "${env:TRUECOUNT_ADMIN_TOKEN}") String adminToken;
   @Option(names = "--orders", required = true, description = "The export file.") Path orders;
-  @Option(names = "--format", defaultValue = "shopify", description = "shopify") String format;
+  @Option(names = "--format", defaultValue = "shopify", description = "shopify, ga4 (BigQuery NDJSON), ga4-csv, csv") String format;
+  @Option(names = "--columns", description = "For --format csv: order_id:Header,time:Header,value:Header[,currency:…,email:…,phone:…,status:…]") String columns;
   @Option(names = "--source", required = true, description = "The event source whose purchases to compare.") String source;
   @Option(names = "--start-date") String start;
   @Option(names = "--end-date") String end;
@@ -36,7 +37,8 @@ final class ReconcileCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--admin-token (or TRUECOUNT_ADMIN_TOKEN) is required");
     }
     long size = Files.size(orders);
-    String query = "event_source_id=" + source + "&format=" + format + (start == null ? "" : "&start_date=" + start) + (end == null ? "" : "&end_date=" + end);
+    String query = "event_source_id=" + source + "&format=" + format
+        + (columns == null ? "" : "&columns=" + java.net.URLEncoder.encode(columns, java.nio.charset.StandardCharsets.UTF_8)) + (start == null ? "" : "&start_date=" + start) + (end == null ? "" : "&end_date=" + end);
     HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/reconciliations?" + query)).header("Authorization", "Bearer " + adminToken)
         .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> progress(orders, size))).build();
     JsonNode answer = Json.MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());

@@ -51,14 +51,8 @@ final class TrustRoutes {
     Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
     LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
     LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(13));
-    List<io.truecount.core.trust.BackendOrder> orders = List.of();
-    if (r.raw().length > 0) {
-      try {
-        orders = ShopifyOrders.read(new InputStreamReader(new ByteArrayInputStream(r.raw()), StandardCharsets.UTF_8), advertiser.country()).orders();
-      } catch (WireException e) {
-        throw AdminException.invalid(e.getMessage());
-      }
-    }
+    List<io.truecount.core.trust.BackendOrder> orders = r.raw().length == 0 ? List.of()
+        : orders(r, r.param("format").orElse("shopify").toLowerCase(Locale.ROOT), advertiser).orders();
     List<LedgerEntry> entries = p.attribution().entries().stream().filter(e -> e.conversion().sourceId().equals(sourceId)).toList();
     var result = io.truecount.core.trust.EventQuality.rank(p.health().report(sourceId), entries, orders, advertiser.zone(), start, end);
     ObjectNode node = Json.MAPPER.createObjectNode().put("event_source_id", sourceId).put("start_date", start.toString()).put("end_date", end.toString())
@@ -74,6 +68,24 @@ final class TrustRoutes {
       row.leadQuality().ifPresent(v -> item.put("lead_quality", round(v)));
     }
     return node;
+  }
+
+  /** Reads the uploaded export in its format: shopify, ga4 (BigQuery NDJSON), ga4-csv, or csv with {@code columns=field:Header,...}. */
+  private static ShopifyOrders.Result orders(JsonRequest r, String format, Advertiser advertiser) {
+    var reader = new InputStreamReader(new ByteArrayInputStream(r.raw()), StandardCharsets.UTF_8);
+    try {
+      return switch (format) {
+        case "shopify" -> ShopifyOrders.read(reader, advertiser.country());
+        case "ga4" -> io.truecount.server.trust.Ga4Orders.ndjson(reader, advertiser.currency(), advertiser.zone());
+        case "ga4-csv" -> io.truecount.server.trust.Ga4Orders.csv(reader, advertiser.currency(), advertiser.zone());
+        case "csv" -> io.truecount.server.trust.GenericOrders.read(reader, io.truecount.server.trust.GenericOrders.mapping(r.param("columns")
+            .orElseThrow(() -> AdminException.invalid("columns: required for format csv, e.g. order_id:Order No,time:Created,value:Total,email:Email"))),
+            advertiser.currency(), advertiser.country(), advertiser.zone());
+        default -> throw AdminException.invalid("format " + format + ": one of shopify, ga4, ga4-csv, csv");
+      };
+    } catch (WireException e) {
+      throw AdminException.invalid(e.getMessage());
+    }
   }
 
   private static double round(double v) {
@@ -98,19 +110,11 @@ final class TrustRoutes {
     EventSource source = p.catalog().source(sourceId).orElseThrow(() -> AdminException.notFound("event source", sourceId));
     Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
     String format = r.param("format").orElse("shopify").toLowerCase(Locale.ROOT);
-    if (!format.equals("shopify")) {
-      throw AdminException.invalid("format " + format + ": shopify is supported (GA4 and generic CSV are not built yet)");
-    }
     LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
     LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(6));
     Instant cutoff = r.param("cutoff").map(TrustRoutes::instant).orElse(p.clock().instant());
     String event = r.param("event").orElse("Purchase");
-    ShopifyOrders.Result imported;
-    try {
-      imported = ShopifyOrders.read(new InputStreamReader(new ByteArrayInputStream(r.raw()), StandardCharsets.UTF_8), advertiser.country());
-    } catch (WireException e) {
-      throw AdminException.invalid(e.getMessage());
-    }
+    ShopifyOrders.Result imported = orders(r, format, advertiser);
     List<LedgerEntry> purchases = p.attribution().entries().stream()
         .filter(e -> e.conversion().sourceId().equals(sourceId) && e.conversion().event().equals(event)).toList();
     Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff);
