@@ -179,13 +179,20 @@ public final class DemoTraffic {
       return 0;
     }
     Instant paid = start.plusSeconds(300 + random.nextInt(3600));
-    String thanks = "https://shop.example.com/checkout/thank-you?order=" + (1000 + u);
+    boolean wrongPage = u % 9 == 4;
+    String thanks = wrongPage ? "https://shop.example.com/products/" + (u % 40) : "https://shop.example.com/checkout/thank-you?order=" + (1000 + u);
     boolean noEventId = random.nextInt(10) == 0;
     ObjectNode purchase = event("Purchase", paid, noEventId ? "" : "order-" + (1000 + u), ttp, u, thanks, purchaseProperties(u));
     shopifyOrder(u, purchase);
+    if (inOutage(paid)) {
+      planted.outage += u % 17 == 0 ? 0 : 1;
+      return 0;
+    }
     events.add(purchase);
+    planted.wrongPage += wrongPage ? 1 : 0;
     if (noEventId) {
       events.add(purchase.deepCopy());
+      planted.duplicatesWithoutEventId++;
       return 1;
     }
     if (random.nextInt(4) == 0) {
@@ -217,6 +224,28 @@ public final class DemoTraffic {
     return e;
   }
 
+  /** What the simulation planted for the trust layer to find. */
+  public static final class Planted {
+    /** Outage orders the store kept as paid (refunded ones count as refunds). */
+    public int outage;
+    public int wrongPage;
+    public int duplicatesWithoutEventId;
+    public int refunds;
+    public final int lostOrders = 6;
+    public final int testOrders = 1;
+  }
+
+  private final Planted planted = new Planted();
+
+  public Planted planted() {
+    return planted;
+  }
+
+  /** A tracking outage: purchase events paid between 30 and 26 hours ago were never sent (the store has the orders). */
+  private boolean inOutage(Instant paid) {
+    return !paid.isBefore(now.minusSeconds(30 * 3600)) && paid.isBefore(now.minusSeconds(26 * 3600));
+  }
+
   private final StringBuilder shopify = new StringBuilder(
       "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Refunded Amount,Created at,Lineitem name,Cancelled at,Tags,Id,Phone,Source\n");
 
@@ -226,6 +255,7 @@ public final class DemoTraffic {
     String created = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z").format(at.atZone(zone));
     String total = purchase.path("properties").path("value").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     boolean refunded = u % 17 == 0;
+    planted.refunds += refunded ? 1 : 0;
     shopify.append(String.format("#%d,%s,%s,%s,BRL,%s,%s,%s,%s,Product %d,,,%d,,web%n", 1000 + u, u % 3 != 0 ? "shopper" + u + "@example.com" : "",
         refunded ? "refunded" : "paid", created, total, total, refunded ? total : "0.00", created, u % 40, 900000 + u));
   }
