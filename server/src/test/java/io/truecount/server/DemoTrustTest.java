@@ -41,6 +41,11 @@ class DemoTrustTest extends ServerTest {
         .containsEntry("no_event_received", (long) planted.outage + planted.lostOrders);
     assertThat(gaps.getOrDefault("duplicate_without_event_id", 0L)).isPositive().isLessThanOrEqualTo(planted.duplicatesWithoutEventId);
     assertThat(gaps.get("counted")).isPositive();
+    long backendByDay = 0;
+    for (JsonNode day : r.path("daily")) {
+      backendByDay += day.path("backend_orders").asLong();
+    }
+    assertThat(backendByDay).as("the daily series sums to the backend total").isEqualTo(r.path("backend_orders").asLong());
 
     server.clock.advance(java.time.Duration.ofHours(1));
     List<String> kinds = new ArrayList<>();

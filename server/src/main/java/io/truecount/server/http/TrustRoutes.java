@@ -88,6 +88,26 @@ final class TrustRoutes {
     }
   }
 
+  /** The three series a chart draws per day: backend orders, Truecount purchases (impression basis), platform-reported. */
+  private ArrayNode daily(List<io.truecount.core.trust.BackendOrder> orders, List<LedgerEntry> purchases, Advertiser advertiser, LocalDate start, LocalDate end) {
+    java.util.Map<LocalDate, long[]> days = new java.util.TreeMap<>();
+    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+      days.put(d, new long[3]);
+    }
+    orders.forEach(o -> java.util.Optional.ofNullable(days.get(o.backendDay())).ifPresent(c -> c[0]++));
+    for (LedgerEntry e : purchases) {
+      if (e.counted() && e.credit().isPresent()) {
+        java.util.Optional.ofNullable(days.get(e.credit().get().touchTime().atZone(advertiser.zone()).toLocalDate())).ifPresent(c -> c[1]++);
+      }
+    }
+    for (var row : p.cube().query(advertiser.id(), start, end, Granularity.DAY)) {
+      row.period().map(java.time.LocalDateTime::toLocalDate).map(days::get).ifPresent(c -> c[2] += row.delivery().platformConversions());
+    }
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    days.forEach((d, c) -> out.addObject().put("date", d.toString()).put("backend_orders", c[0]).put("truecount", c[1]).put("platform_reported", c[2]));
+    return out;
+  }
+
   private static double round(double v) {
     return Math.round(v * 1000) / 1000.0;
   }
@@ -119,7 +139,9 @@ final class TrustRoutes {
         .filter(e -> e.conversion().sourceId().equals(sourceId) && e.conversion().event().equals(event)).toList();
     Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff);
     long platform = p.cube().query(advertiser.id(), start, end, Granularity.TOTAL).stream().mapToLong(row -> row.delivery().platformConversions()).sum();
-    return view(result, imported, platform, start, end, cutoff, advertiser);
+    ObjectNode node = view(result, imported, platform, start, end, cutoff, advertiser);
+    node.set("daily", daily(imported.orders(), purchases, advertiser, start, end));
+    return node;
   }
 
   private static ObjectNode view(Reconciliation.Result result, ShopifyOrders.Result imported, long platform, LocalDate start, LocalDate end, Instant cutoff,
