@@ -3,6 +3,7 @@ package io.truecount.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.server.demo.DemoAccount;
 import io.truecount.server.demo.DemoTraffic;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.Test;
 class DemoTrustTest extends ServerTest {
   @Test
   void the_checklist_reconciliation_and_anomalies_find_every_planted_problem() throws Exception {
-    List<DemoTraffic.AdPlan> ads = DemoTraffic.createAds(server.truecount.ads(), server.advertiser.id(), server.pixel.id());
+    List<DemoAccount.AdPlan> ads = DemoAccount.createAds(server.truecount.ads(), server.advertiser.id(), server.pixel.id());
     DemoTraffic traffic = new DemoTraffic(server.base, server.token, server.pixel.id(), server.pixel.testEventCode(), server.clock.instant(), 42, ads,
         ZoneId.of("America/Sao_Paulo"));
     traffic.send(400);
-    DemoTraffic.Planted planted = traffic.planted();
+    io.truecount.server.demo.Planted planted = traffic.planted();
     assertThat(planted.outage).isPositive();
     assertThat(planted.wrongPage).isPositive();
     assertThat(planted.refunds).isPositive();

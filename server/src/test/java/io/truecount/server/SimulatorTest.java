@@ -3,6 +3,7 @@ package io.truecount.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.server.demo.DemoAccount;
 import io.truecount.server.demo.DemoTraffic;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ class SimulatorTest extends ServerTest {
     var advertiser = server.truecount.admin().createAdvertiser(java.util.Optional.of("7000000000000042"), "NY Store", zone.getId(), "USD", "US");
     var pixel = server.truecount.admin().createSource(advertiser.id(), io.truecount.core.SourceKind.WEB, java.util.Optional.empty(), "ny", false);
     String token = server.truecount.admin().createToken(advertiser.id(), java.util.Optional.empty()).secret();
-    List<DemoTraffic.AdPlan> ads = DemoTraffic.createAds(server.truecount.ads(), advertiser.id(), pixel.id());
+    List<DemoAccount.AdPlan> ads = DemoAccount.createAds(server.truecount.ads(), advertiser.id(), pixel.id());
     DemoTraffic.Sent sent = new DemoTraffic(server.base, token, pixel.id(), pixel.testEventCode(), server.clock.instant(), 7, ads, zone).send(400);
     assertThat(sent.touches()).isGreaterThan(50);
     assertThat(sent.expectedConversions().values().stream().mapToLong(Long::longValue).sum()).isGreaterThan(20);

@@ -6,6 +6,7 @@ import io.truecount.core.SourceKind;
 import io.truecount.server.Config;
 import io.truecount.server.Truecount;
 import io.truecount.server.admin.NewToken;
+import io.truecount.server.demo.DemoAccount;
 import io.truecount.server.demo.DemoTraffic;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ final class DemoCommand implements Runnable {
       EventSource pixel = truecount.admin().createSource(advertiser.id(), SourceKind.WEB, Optional.of("CDEMO0PIXEL000000001"), "Demo Store website", false);
       NewToken token = truecount.admin().createToken(advertiser.id(), Optional.empty());
       String base = "http://" + config.host() + ":" + truecount.port();
-      var ads = DemoTraffic.createAds(truecount.ads(), advertiser.id(), pixel.id());
+      var ads = DemoAccount.createAds(truecount.ads(), advertiser.id(), pixel.id());
       DemoTraffic traffic = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads, advertiser.zone());
       DemoTraffic.Sent sent = traffic.send(users);
       Files.writeString(dataDir.resolve("shopify-orders.csv"), traffic.shopifyExport());

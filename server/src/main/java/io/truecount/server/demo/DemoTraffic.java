@@ -31,44 +31,6 @@ import java.util.TreeMap;
  * from the rules.
  */
 public final class DemoTraffic {
-  /** An ad of the simulated account and the settings of its ad group. */
-  public record AdPlan(String adId, String optimizationEvent, Duration click, Duration view, Duration engagedView, boolean once) {
-    Duration window(String kind) {
-      return switch (kind) {
-        case "click" -> click;
-        case "view" -> view;
-        default -> engagedView;
-      };
-    }
-  }
-
-  /** Creates the simulated account's campaigns, ad groups and ads (published) and returns its ads. */
-  public static List<AdPlan> createAds(AdsAdmin admin, String advertiserId, String pixelId) {
-    List<AdPlan> plans = new ArrayList<>();
-    var sales = admin.createCampaign(advertiserId, Optional.of("1800000000000000001"), "Black Friday — sales", "SALES");
-    var prospecting = admin.createAdGroup(sales.id(), Optional.of("1810000000000000001"), "Prospecting 18-34", pixelId, "Purchase",
-        AdsAdmin.SettingsChange.NONE, true);
-    for (String ad : List.of("1820000000000000001", "1820000000000000002")) {
-      admin.createAd(prospecting.id(), Optional.of(ad), "Video " + ad.substring(ad.length() - 1), List.of("shop.example.com"));
-      plans.add(new AdPlan(ad, "Purchase", Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1), false));
-    }
-    var retargeting = admin.createCampaign(advertiserId, Optional.of("1800000000000000002"), "Retargeting — cart abandoners", "SALES");
-    var once = admin.createAdGroup(retargeting.id(), Optional.of("1810000000000000002"), "Cart abandoners, 28-day click, ONCE", pixelId, "Purchase",
-        new AdsAdmin.SettingsChange(Optional.of("TWENTY_EIGHT_DAYS"), Optional.of("SEVEN_DAYS"), Optional.of("SEVEN_DAYS"), Optional.of("ONCE")), true);
-    admin.createAd(once.id(), Optional.of("1820000000000000003"), "Carousel reminder", List.of("shop.example.com"));
-    plans.add(new AdPlan("1820000000000000003", "Purchase", Duration.ofDays(28), Duration.ofDays(7), Duration.ofDays(7), true));
-    var traffic = admin.createCampaign(advertiserId, Optional.of("1800000000000000003"), "Sales test — optimizes AddToCart (planted: the checklist flags it)", "SALES");
-    var early = admin.createAdGroup(traffic.id(), Optional.of("1810000000000000003"), "Broad, optimizes AddToCart, 1-day click, no view", pixelId,
-        "AddToCart", new AdsAdmin.SettingsChange(Optional.of("ONE_DAY"), Optional.of("OFF"), Optional.of("OFF"), Optional.empty()), true);
-    admin.createAd(early.id(), Optional.of("1820000000000000004"), "Spark ad", List.of("shop.example.com"));
-    plans.add(new AdPlan("1820000000000000004", "AddToCart", Duration.ofDays(1), Duration.ZERO, Duration.ZERO, false));
-    var leads = admin.createCampaign(advertiserId, Optional.of("1800000000000000004"), "Wholesale leads", "LEAD_GENERATION");
-    var form = admin.createAdGroup(leads.id(), Optional.of("1810000000000000004"), "Lead form, 7-day click, 1-day view", pixelId, "Lead",
-        AdsAdmin.SettingsChange.NONE, true);
-    admin.createAd(form.id(), Optional.of("1820000000000000005"), "Wholesale offer", List.of("shop.example.com"));
-    plans.add(new AdPlan("1820000000000000005", "Lead", Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1), false));
-    return plans;
-  }
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
   private final String token;
@@ -76,16 +38,17 @@ public final class DemoTraffic {
   private final String testCode;
   private final Instant now;
   private final Random random;
-  private final List<AdPlan> ads;
+  private final List<DemoAccount.AdPlan> ads;
   private final List<ObjectNode> touches = new ArrayList<>();
   private final Map<String, Long> expected = new TreeMap<>();
   private final java.time.ZoneId zone;
   private String creditedPurchase = "";
 
   /** @param zone the advertiser's time zone: delivery days, and the day each expected conversion reports on */
-  public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<AdPlan> ads, java.time.ZoneId zone) {
+  public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<DemoAccount.AdPlan> ads, java.time.ZoneId zone) {
     this.ads = ads;
     this.zone = zone;
+    this.shopify = new DemoShopifyExport(zone);
     this.baseUrl = baseUrl;
     this.token = token;
     this.pixel = pixel;
@@ -132,7 +95,7 @@ public final class DemoTraffic {
     Instant start = now.minusSeconds(60 + random.nextInt(3 * 24 * 3600));
     String ttp = "demo-ttp-" + u;
     int meets = random.nextInt(100);
-    AdPlan ad = ads.isEmpty() ? null : ads.get(random.nextInt(ads.size()));
+    DemoAccount.AdPlan ad = ads.isEmpty() ? null : ads.get(random.nextInt(ads.size()));
     String kind = ad == null || meets >= 60 ? "" : meets < 25 ? "click" : meets < 45 ? "view" : "engaged_view";
     String ttclid = kind.equals("click") ? "E.C.P.demo" + u : random.nextInt(8) == 0 ? "E.C.P.organic" + u : "";
     String url = "https://shop.example.com/products/" + (1 + random.nextInt(40)) + (ttclid.isEmpty() ? "" : "?ttclid=" + ttclid)
@@ -149,7 +112,7 @@ public final class DemoTraffic {
   }
 
   /** The ground truth: the user's optimization events inside the window of the one touch they had (ONCE: the first of each). */
-  private void expect(AdPlan ad, String kind, Instant touchTime, List<ObjectNode> userEvents) {
+  private void expect(DemoAccount.AdPlan ad, String kind, Instant touchTime, List<ObjectNode> userEvents) {
     long count = 0;
     for (ObjectNode e : userEvents) {
       long gap = e.get("event_time").asLong() - touchTime.getEpochSecond();
@@ -183,7 +146,7 @@ public final class DemoTraffic {
     String thanks = wrongPage ? "https://shop.example.com/products/" + (u % 40) : "https://shop.example.com/checkout/thank-you?order=" + (1000 + u);
     boolean noEventId = random.nextInt(10) == 0;
     ObjectNode purchase = event("Purchase", paid, noEventId ? "" : "order-" + (1000 + u), ttp, u, thanks, purchaseProperties(u));
-    shopifyOrder(u, purchase);
+    planted.refunds += shopify.add(u, purchase) ? 1 : 0;
     if (inOutage(paid)) {
       planted.outage += u % 17 == 0 ? 0 : 1;
       return 0;
@@ -224,17 +187,6 @@ public final class DemoTraffic {
     return e;
   }
 
-  /** What the simulation planted for the trust layer to find. */
-  public static final class Planted {
-    /** Outage orders the store kept as paid (refunded ones count as refunds). */
-    public int outage;
-    public int wrongPage;
-    public int duplicatesWithoutEventId;
-    public int refunds;
-    public final int lostOrders = 6;
-    public final int testOrders = 1;
-  }
-
   private final Planted planted = new Planted();
 
   public Planted planted() {
@@ -246,39 +198,18 @@ public final class DemoTraffic {
     return !paid.isBefore(now.minusSeconds(30 * 3600)) && paid.isBefore(now.minusSeconds(26 * 3600));
   }
 
-  private final StringBuilder shopify = new StringBuilder(
-      "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Refunded Amount,Created at,Lineitem name,Cancelled at,Tags,Id,Phone,Source\n");
+  private final DemoShopifyExport shopify;
 
-  /** The store's own record of a purchase, as Shopify exports it (a few refunded, as stores have). */
-  private void shopifyOrder(int u, ObjectNode purchase) {
-    Instant at = Instant.ofEpochSecond(purchase.get("event_time").asLong());
-    String created = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z").format(at.atZone(zone));
-    String total = purchase.path("properties").path("value").decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-    boolean refunded = u % 17 == 0;
-    planted.refunds += refunded ? 1 : 0;
-    shopify.append(String.format("#%d,%s,%s,%s,BRL,%s,%s,%s,%s,Product %d,,,%d,,web%n", 1000 + u, u % 3 != 0 ? "shopper" + u + "@example.com" : "",
-        refunded ? "refunded" : "paid", created, total, total, refunded ? total : "0.00", created, u % 40, 900000 + u));
-  }
-
-  /**
-   * Shopify's export of the same store: every purchase the simulation made, plus orders the pixel
-   * never saw (a tracking outage) and a test order — for {@code truecount reconcile}.
-   */
+  /** Shopify's export of the same store, for {@code truecount reconcile}. */
   public String shopifyExport() {
-    StringBuilder out = new StringBuilder(shopify);
-    String created = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z").format(now.minusSeconds(7200).atZone(zone));
-    for (int i = 0; i < 6; i++) {
-      out.append(String.format("#%d,lost%d@example.com,paid,%s,BRL,59.90,59.90,0.00,%s,Product 1,,,%d,,web%n", 9000 + i, i, created, created, 990000 + i));
-    }
-    out.append(String.format("#9999,qa@example.com,paid,%s,BRL,1.00,1.00,0.00,%s,Test product,,test,999999,,web%n", created, created));
-    return out.toString();
+    return shopify.export(now);
   }
 
   private Instant clip(Instant at) {
     return at.isAfter(now) ? now : at;
   }
 
-  private ObjectNode touch(int u, AdPlan ad, String kind, Instant at, String ttp) {
+  private ObjectNode touch(int u, DemoAccount.AdPlan ad, String kind, Instant at, String ttp) {
     ObjectNode t = Json.MAPPER.createObjectNode().put("kind", kind).put("ad_id", ad.adId()).put("time", at.getEpochSecond());
     ObjectNode user = t.putObject("user").put("ttp", ttp);
     if (u % 3 != 0) {
@@ -305,7 +236,7 @@ public final class DemoTraffic {
     ObjectNode body = Json.MAPPER.createObjectNode();
     ArrayNode rows = body.putArray("rows");
     java.time.LocalDate today = now.atZone(zone).toLocalDate();
-    for (AdPlan ad : ads) {
+    for (DemoAccount.AdPlan ad : ads) {
       for (int d = 0; d < 4; d++) {
         int impressions = 2000 + random.nextInt(6000);
         int clicks = impressions * (1 + random.nextInt(3)) / 100;
