@@ -37,6 +37,9 @@ class EventQualityTest extends ServerTest {
         events.add("{\"event\":\"AddToCart\",\"event_id\":\"c%d-%d\",\"event_time\":%d,\"user\":{\"ttp\":\"cart%d\"}}".formatted(day, i, now - day * 86400L - 300, i));
       }
       events.add("{\"event\":\"SubmitForm\",\"event_id\":\"l%d\",\"event_time\":%d,\"user\":{\"ttp\":\"lead%d\"}}".formatted(day, now - day * 86400L - 200, day));
+      if (day < 3) {
+        events.add("{\"event\":\"ApplicationApproval\",\"event_id\":\"a%d\",\"event_time\":%d,\"user\":{\"ttp\":\"lead%d\"}}".formatted(day, now - day * 86400L - 100, day));
+      }
     }
     for (int from = 0; from < events.size(); from += 500) {
       assertThat(server.post("/open_api/v1.3/event/track/", "{\"event_source\":\"web\",\"event_source_id\":\"%s\",\"data\":[%s]}"
@@ -54,7 +57,15 @@ class EventQualityTest extends ServerTest {
     assertThat(rows.get("Purchase").path("precision").asDouble()).isEqualTo(1.0);
     assertThat(rows.get("Purchase").path("recall").asDouble()).isEqualTo(1.0);
     assertThat(rows.get("AddToCart").path("verdict").asText()).startsWith("duplicated");
-    assertThat(rows.get("Lead").path("lead_quality").asDouble()).isZero();
+    assertThat(rows.get("Lead").path("lead_quality").asDouble()).as("3 of 7 leads approved later").isEqualTo(0.429);
+    Server.Reply strict = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/event-quality?event_source_id=" + server.pixel.id()
+        + "&qualified_events=Subscribe")).header("Authorization", "Bearer " + Server.ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build());
+    JsonNode lead = null;
+    for (JsonNode row : strict.body().path("data").path("ranking")) {
+      lead = row.path("event").asText().equals("Lead") ? row : lead;
+    }
+    assertThat(lead.path("lead_quality").asDouble()).isZero();
+    assertThat(lead.path("verdict").asText()).startsWith("weak leads");
     assertThat(r.path("recommendation").asText()).startsWith("Optimize for Purchase").contains("Stop relying on").contains("AddToCart");
   }
 }

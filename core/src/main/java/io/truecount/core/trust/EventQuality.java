@@ -23,23 +23,33 @@ import java.util.TreeMap;
  * Which event of a source best predicts revenue (seed 002): per event name its volume, type,
  * dedup rate, match quality, share attributed, the correlation of its daily counts with backend
  * revenue, precision/recall against backend orders (purchase-like events), and lead quality
- * (share of leads later followed by a qualified event from the same person); then a ranking and
+ * (share of leads later followed by a qualified event from the same person), post-install quality
+ * (installs followed by a purchase within 7 days); then a ranking and
  * a recommendation.
  */
 public final class EventQuality {
-  static final Set<String> QUALIFIED = Set.of("ApplicationApproval", "CompleteRegistration", "Subscribe", "Purchase", "Schedule");
+  public static final Set<String> QUALIFIED = Set.of("ApplicationApproval", "CompleteRegistration", "Subscribe", "Purchase", "Schedule");
   static final Duration LEAD_FOLLOW_UP = Duration.ofDays(30);
 
   private EventQuality() {}
 
   /** One event name's evidence and score (0..1). */
   public record Row(String event, boolean business, long volume, double dedupRate, double matchQuality, double shareAttributed,
-      Optional<Double> revenueCorrelation, Optional<Double> precision, Optional<Double> recall, Optional<Double> leadQuality, double score, String verdict) {}
+      Optional<Double> revenueCorrelation, Optional<Double> precision, Optional<Double> recall, Optional<Double> leadQuality,
+      Optional<Double> postInstallQuality, double score, String verdict) {}
+
+  static final Duration INSTALL_FOLLOW_UP = Duration.ofDays(7);
 
   /** The ranking (best first) and the recommendation in words. */
   public record Result(List<Row> ranking, String recommendation) {}
 
   public static Result rank(SourceHealthReport health, List<LedgerEntry> entries, List<BackendOrder> orders, ZoneId zone, LocalDate start, LocalDate end) {
+    return rank(health, entries, orders, zone, start, end, QUALIFIED);
+  }
+
+  /** @param qualified the events that make a lead qualified when the same person sends one within 30 days */
+  public static Result rank(SourceHealthReport health, List<LedgerEntry> entries, List<BackendOrder> orders, ZoneId zone, LocalDate start, LocalDate end,
+      Set<String> qualified) {
     Map<String, List<Conversion>> byEvent = new HashMap<>();
     Map<String, Long> attributed = new HashMap<>();
     for (LedgerEntry e : entries) {
@@ -73,10 +83,13 @@ public final class EventQuality {
         precision = Optional.of(volume == 0 ? 0 : (double) matched / volume);
         recall = Optional.of(paid == 0 ? 0 : (double) matched / paid);
       }
-      Optional<Double> leads = h.reportedName().equals("Lead") ? Optional.of(leadQuality(conversions, entries)) : Optional.empty();
-      double score = h.businessEvent() ? score(h, share, correlation, precision, recall, leads) : 0;
-      rows.add(new Row(h.reportedName(), h.businessEvent(), volume, h.dedupRate(), h.matchQuality(), share, correlation, precision, recall, leads, score,
-          verdict(h, correlation, precision, leads)));
+      Optional<Double> leads = h.reportedName().equals("Lead") ? Optional.of(followedWithin(conversions, entries, qualified, LEAD_FOLLOW_UP)) : Optional.empty();
+      Optional<Double> installs = h.reportedName().equals("InstallApp")
+          ? Optional.of(followedWithin(conversions, entries, Set.of("Purchase"), INSTALL_FOLLOW_UP)) : Optional.empty();
+      Optional<Double> followUp = leads.or(() -> installs);
+      double score = h.businessEvent() ? score(h, share, correlation, precision, recall, followUp) : 0;
+      rows.add(new Row(h.reportedName(), h.businessEvent(), volume, h.dedupRate(), h.matchQuality(), share, correlation, precision, recall, leads, installs,
+          score, verdict(h, correlation, precision, followUp)));
     }
     rows.sort(Comparator.comparingDouble(Row::score).reversed().thenComparing(Row::event));
     return new Result(rows, recommendation(rows, !orders.isEmpty()));
@@ -102,7 +115,7 @@ public final class EventQuality {
       return "over-counts orders (precision " + String.format("%.2f", precision.get()) + ")";
     }
     if (leads.isPresent() && leads.get() < 0.1) {
-      return "weak leads: few are followed by a qualified event";
+      return h.reportedName().equals("InstallApp") ? "weak installs: few are followed by a purchase within 7 days" : "weak leads: few are followed by a qualified event";
     }
     return "reliable";
   }
@@ -150,22 +163,25 @@ public final class EventQuality {
         .filter(o -> ids.contains(Reconciliation.normalize(o.orderId())) || o.emails().stream().anyMatch(emails::contains)).count();
   }
 
-  /** Share of leads followed within 30 days by a qualified event (approval, registration, purchase, …) from the same person. */
-  static double leadQuality(List<Conversion> leads, List<LedgerEntry> all) {
+  /**
+   * Share of {@code first} events followed within {@code window} by one of {@code then} from the same
+   * person: leads by a qualified event (lead quality), installs by a purchase (post-install quality).
+   */
+  static double followedWithin(List<Conversion> leads, List<LedgerEntry> all, Set<String> then, Duration window) {
     if (leads.isEmpty()) {
       return 0;
     }
     Map<String, List<Conversion>> qualifiedByKey = new HashMap<>();
     for (LedgerEntry e : all) {
       Conversion c = e.conversion();
-      if (QUALIFIED.contains(c.event())) {
+      if (then.contains(c.event())) {
         keys(c).forEach(k -> qualifiedByKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c));
       }
     }
     long followed = 0;
     for (Conversion lead : leads) {
       boolean found = keys(lead).stream().flatMap(k -> qualifiedByKey.getOrDefault(k, List.of()).stream())
-          .anyMatch(q -> !q.time().isBefore(lead.time()) && Duration.between(lead.time(), q.time()).compareTo(LEAD_FOLLOW_UP) <= 0);
+          .anyMatch(q -> !q.time().isBefore(lead.time()) && Duration.between(lead.time(), q.time()).compareTo(window) <= 0);
       followed += found ? 1 : 0;
     }
     return (double) followed / leads.size();

@@ -54,7 +54,8 @@ final class TrustRoutes {
     List<io.truecount.core.trust.BackendOrder> orders = r.raw().length == 0 ? List.of()
         : orders(r, r.param("format").orElse("shopify").toLowerCase(Locale.ROOT), advertiser).orders();
     List<LedgerEntry> entries = p.attribution().entries().stream().filter(e -> e.conversion().sourceId().equals(sourceId)).toList();
-    var result = io.truecount.core.trust.EventQuality.rank(p.health().report(sourceId), entries, orders, advertiser.zone(), start, end);
+    java.util.Set<String> qualified = r.param("qualified_events").map(q -> java.util.Set.of(q.split(","))).orElse(io.truecount.core.trust.EventQuality.QUALIFIED);
+    var result = io.truecount.core.trust.EventQuality.rank(p.health().report(sourceId), entries, orders, advertiser.zone(), start, end, qualified);
     ObjectNode node = Json.MAPPER.createObjectNode().put("event_source_id", sourceId).put("start_date", start.toString()).put("end_date", end.toString())
         .put("orders_imported", orders.size()).put("recommendation", result.recommendation());
     ArrayNode ranking = node.putArray("ranking");
@@ -66,6 +67,7 @@ final class TrustRoutes {
       row.precision().ifPresent(v -> item.put("precision", round(v)));
       row.recall().ifPresent(v -> item.put("recall", round(v)));
       row.leadQuality().ifPresent(v -> item.put("lead_quality", round(v)));
+      row.postInstallQuality().ifPresent(v -> item.put("post_install_quality", round(v)));
     }
     return node;
   }
