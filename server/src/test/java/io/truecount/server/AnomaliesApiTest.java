@@ -19,6 +19,12 @@ class AnomaliesApiTest extends ServerTest {
   @Test
   void planted_problems_are_listed_and_dismissible() throws Exception {
     long now = server.epoch();
+    assertThat(server.admin("POST", "/api/v1/campaigns", "{\"advertiser_id\":\"%s\",\"campaign_id\":\"300001\",\"campaign_name\":\"c\"}".formatted(server.advertiser.id())).code()).isZero();
+    assertThat(server.admin("POST", "/api/v1/adgroups", "{\"campaign_id\":\"300001\",\"adgroup_id\":\"3000011\",\"adgroup_name\":\"g\",\"event_source_id\":\"%s\"}"
+        .formatted(server.pixel.id())).code()).isZero();
+    assertThat(server.admin("POST", "/api/v1/ads", "{\"adgroup_id\":\"3000011\",\"ad_id\":\"3000012\",\"ad_name\":\"a\",\"landing_domains\":[\"shop.example\"]}").code()).isZero();
+    assertThat(server.post("/open_api/v1.3/event/track/", "{\"event_source\":\"web\",\"event_source_id\":\"%s\",\"data\":[{\"event\":\"Pageview\",\"event_time\":%d,\"page\":{\"url\":\"https://copycat.example/p\"}},{\"event\":\"Pageview\",\"event_time\":%d,\"page\":{\"url\":\"https://www.shop.example/\"}}]}"
+        .formatted(server.pixel.id(), now - 60, now - 60)).code()).isZero();
     List<String> events = new ArrayList<>();
     for (int i = 0; i < 25; i++) {
       events.add("{\"event\":\"ViewContent\",\"event_time\":%d,\"user\":{\"ttp\":\"visitor-%d\"}}".formatted(now - i, i % 7));
@@ -30,7 +36,9 @@ class AnomaliesApiTest extends ServerTest {
           "properties":{"value":10,"currency":"BRL"}}]}""".formatted(server.pixel.id(), now - 3700)).code()).isZero();
     server.settle();
     server.clock.advance(java.time.Duration.ofHours(1));
-    assertThat(kinds(false)).contains("purchase_on_wrong_page", "test_code_on_live_traffic");
+    assertThat(kinds(false)).contains("purchase_on_wrong_page", "test_code_on_live_traffic", "unregistered_domain");
+    assertThat(server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id()).body().path("data").toString()).contains("copycat.example")
+        .doesNotContain("events from www.shop.example");
     JsonNode wrong = server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id()).body().path("data").findParents("kind").stream()
         .filter(a -> a.path("kind").asText().equals("purchase_on_wrong_page")).findFirst().orElseThrow();
     assertThat(wrong.path("evidence").asText()).contains("product page");

@@ -65,11 +65,22 @@ public final class AnomalyDetector implements LiveStage {
   }
 
   private final Map<Key, Series> series = new HashMap<>();
+  /** Per source: page hosts seen → {last seen epoch second, count}; at most {@link #MAX_HOSTS} per source. */
+  private final Map<String, Map<String, long[]>> hosts = new HashMap<>();
+  static final int MAX_HOSTS = 200;
 
   @Override
   public synchronized void accept(ProcessedEvent p) {
     Event e = p.event();
     Series s = series.computeIfAbsent(new Key(e.sourceId(), e.reportedName()), k -> new Series());
+    host(e).ifPresent(host -> {
+      Map<String, long[]> seen = hosts.computeIfAbsent(e.sourceId(), k -> new HashMap<>());
+      if (seen.size() < MAX_HOSTS || seen.containsKey(host)) {
+        long[] stats = seen.computeIfAbsent(host, k -> new long[2]);
+        stats[0] = Math.max(stats[0], e.receivedAt().getEpochSecond());
+        stats[1]++;
+      }
+    });
     long h = Math.floorDiv(e.receivedAt().getEpochSecond(), 3600);
     int slot = s.slot(h);
     s.arrivals[slot]++;
@@ -86,6 +97,29 @@ public final class AnomalyDetector implements LiveStage {
     s.keyWeight[slot] += e.user().present().stream().mapToDouble(MatchKey::weight).sum();
     if (Duration.between(e.eventTime(), e.receivedAt()).compareTo(Duration.ofHours(1)) > 0) {
       s.delayedHour[slot]++;
+    }
+  }
+
+  /** Page hosts a source's events came from since {@code since}, with their counts. */
+  public synchronized Map<String, Long> hostsSince(String sourceId, Instant since) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    hosts.getOrDefault(sourceId, Map.of()).forEach((host, stats) -> {
+      if (stats[0] >= since.getEpochSecond()) {
+        out.put(host, stats[1]);
+      }
+    });
+    return out;
+  }
+
+  private static java.util.Optional<String> host(Event e) {
+    if (e.pageUrl().isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      String host = java.net.URI.create(e.pageUrl().replace(" ", "%20")).getHost();
+      return java.util.Optional.ofNullable(host).map(h -> h.toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException ex) {
+      return java.util.Optional.empty();
     }
   }
 

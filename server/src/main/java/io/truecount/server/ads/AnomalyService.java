@@ -22,8 +22,10 @@ public final class AnomalyService {
   private final TestEvents testEvents;
   private final Catalog catalog;
   private final Clock clock;
+  private final io.truecount.core.spi.AdsStore ads;
 
-  public AnomalyService(AnomalyDetector detector, TestEvents testEvents, Catalog catalog, Clock clock) {
+  public AnomalyService(AnomalyDetector detector, TestEvents testEvents, Catalog catalog, io.truecount.core.spi.AdsStore ads, Clock clock) {
+    this.ads = ads;
     this.detector = detector;
     this.testEvents = testEvents;
     this.catalog = catalog;
@@ -39,6 +41,21 @@ public final class AnomalyService {
     catalog.sources().stream().filter(s -> s.advertiserId().equals(advertiserId)).map(EventSource::id).forEach(sources::add);
     List<Anomaly> found = new ArrayList<>(detector.detect(now).stream().filter(a -> sources.contains(a.sourceId())).toList());
     sources.forEach(s -> testCodeOnLive(s, now).ifPresent(found::add));
+    Set<String> registered = new HashSet<>();
+    ads.ads(advertiserId).forEach(a -> registered.addAll(a.landingDomains()));
+    if (!registered.isEmpty()) {
+      for (String source : sources) {
+        detector.hostsSince(source, now.minus(Duration.ofHours(24))).forEach((host, count) -> {
+          boolean ok = registered.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+          if (!ok) {
+            found.add(new Anomaly("unregistered_domain:" + source + ":" + host, Anomaly.Kind.UNREGISTERED_DOMAIN, source, "", now.minus(Duration.ofHours(24)),
+                count + " events from " + host + ", which is not one of the advertiser's landing domains " + registered,
+                "the pixel code was copied to another site (a staging copy, a scraper, a competitor's template)",
+                "If the domain is yours, add it to an ad's landing domains; if not, rotate the pixel and ignore its events."));
+          }
+        });
+      }
+    }
     for (AccessToken t : catalog.tokens(advertiserId)) {
       if (t.revokedAt() == null && t.expiresAt() != null && t.expiresAt().isAfter(now) && t.expiresAt().isBefore(now.plus(Duration.ofDays(3)))) {
         found.add(new Anomaly("token_near_expiry:" + t.id(), Anomaly.Kind.TOKEN_NEAR_EXPIRY, t.sourceId() == null ? "" : t.sourceId(), "", t.createdAt(),
