@@ -48,6 +48,17 @@ class DemoTrustTest extends ServerTest {
     }
     assertThat(backendByDay).as("the daily series sums to the backend total").isEqualTo(r.path("backend_orders").asLong());
 
+    String yesterday = server.clock.instant().atZone(ZoneId.of("America/Sao_Paulo")).toLocalDate().minusDays(1).toString();
+    JsonNode utc = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/reconciliations?event_source_id=" + server.pixel.id() + "&format=csv&columns="
+        + java.net.URLEncoder.encode("order_id:order_number,time:created_utc,value:amount,email:customer_email,status:state", java.nio.charset.StandardCharsets.UTF_8)
+        + "&start_date=" + yesterday + "&end_date=" + yesterday)).header("Authorization", "Bearer " + Server.ADMIN)
+        .POST(HttpRequest.BodyPublishers.ofString(traffic.utcBackendExport())).build()).body().path("data");
+    Map<String, Long> shifted = new HashMap<>();
+    utc.path("gaps").forEach(g -> shifted.put(g.path("category").asText(), g.path("count").asLong()));
+    assertThat(utc.path("adds_up").asBoolean()).isTrue();
+    assertThat(shifted.getOrDefault("order_on_another_day", 0L) + shifted.getOrDefault("different_day", 0L))
+        .as("the UTC backend's days disagree with the advertiser's").isPositive();
+
     server.clock.advance(java.time.Duration.ofHours(1));
     List<String> kinds = new ArrayList<>();
     server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id()).body().path("data").forEach(a -> kinds.add(a.path("kind").asText()));

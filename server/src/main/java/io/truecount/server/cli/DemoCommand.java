@@ -43,6 +43,7 @@ final class DemoCommand implements Runnable {
       DemoTraffic traffic = new DemoTraffic(base, token.secret(), pixel.id(), pixel.testEventCode(), Clock.systemUTC().instant(), 42, ads, advertiser.zone());
       DemoTraffic.Sent sent = traffic.send(users);
       Files.writeString(dataDir.resolve("shopify-orders.csv"), traffic.shopifyExport());
+      Files.writeString(dataDir.resolve("backend-orders-utc.csv"), traffic.utcBackendExport());
       truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
       printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent, dataDir.toString());
     } catch (IOException e) {
@@ -94,6 +95,10 @@ final class DemoCommand implements Runnable {
     System.out.println("  ./truecount check --url " + base + " --admin-token " + adminToken + " --advertiser " + advertiser.id());
     System.out.println("Reconcile the store's Shopify export with Truecount, every gap by cause:");
     System.out.println("  ./truecount reconcile --url " + base + " --admin-token " + adminToken + " --source " + pixel.id() + " --orders " + dataDirText + "/shopify-orders.csv");
+    System.out.println("The same orders from a backend that keeps UTC times (the time-zone shift shows as days that differ):");
+    System.out.println("  ./truecount reconcile --url " + base + " --admin-token " + adminToken + " --source " + pixel.id() + " --orders " + dataDirText
+        + "/backend-orders-utc.csv --format csv --columns 'order_id:order_number,time:created_utc,value:amount,email:customer_email,status:state'"
+        + " --start-date " + java.time.LocalDate.now(advertiser.zone()).minusDays(1) + " --end-date " + java.time.LocalDate.now(advertiser.zone()).minusDays(1));
     System.out.println("The pixel snippet for a web page (TikTok's, with the script served by Truecount):");
     System.out.println("  curl -s '" + base + "/api/v1/sources/" + pixel.id() + "/snippet' -H 'Authorization: Bearer " + adminToken + "'");
     System.out.println();
@@ -104,7 +109,7 @@ final class DemoCommand implements Runnable {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches)\\.db.*|shopify-orders\\.csv"))) {
+      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches)\\.db.*|shopify-orders\\.csv|backend-orders-utc\\.csv"))) {
         throw new IllegalStateException(dir + " holds files other than a Truecount store; refusing to wipe it");
       }
     } catch (IOException e) {

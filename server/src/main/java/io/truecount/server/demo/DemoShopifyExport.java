@@ -15,6 +15,13 @@ final class DemoShopifyExport {
   private final StringBuilder rows = new StringBuilder(
       "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Refunded Amount,Created at,Lineitem name,Cancelled at,Tags,Id,Phone,Source\n");
 
+  private final StringBuilder backend = new StringBuilder("order_number,created_utc,amount,customer_email,state\n");
+
+  /** The same orders as a backend that keeps UTC times: its days start at 21:00 in São Paulo, the time-zone shift to find. */
+  String utcBackendExport() {
+    return backend.toString();
+  }
+
   /** The store's own record of a purchase, as Shopify exports it (a few refunded, as stores have); true when refunded. */
   boolean add(int u, ObjectNode purchase) {
     Instant at = Instant.ofEpochSecond(purchase.get("event_time").asLong());
@@ -23,6 +30,8 @@ final class DemoShopifyExport {
     boolean refunded = u % 17 == 0;
     rows.append(String.format("#%d,%s,%s,%s,BRL,%s,%s,%s,%s,Product %d,,,%d,,web%n", 1000 + u, u % 3 != 0 ? "shopper" + u + "@example.com" : "",
         refunded ? "refunded" : "paid", created, total, total, refunded ? total : "0.00", created, u % 40, 900000 + u));
+    backend.append(String.format("%d,%s,%s,%s,%s%n", 1000 + u, java.time.format.DateTimeFormatter.ISO_INSTANT.format(at), total,
+        u % 3 != 0 ? "shopper" + u + "@example.com" : "", refunded ? "refunded" : "complete"));
     return refunded;
   }
 

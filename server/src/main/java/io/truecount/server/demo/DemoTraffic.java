@@ -200,6 +200,11 @@ public final class DemoTraffic {
 
   private final DemoShopifyExport shopify;
 
+  /** The same orders from a backend that keeps UTC times, for {@code truecount reconcile --format csv}. */
+  public String utcBackendExport() {
+    return shopify.utcBackendExport();
+  }
+
   /** Shopify's export of the same store, for {@code truecount reconcile}. */
   public String shopifyExport() {
     return shopify.export(now);
