@@ -34,9 +34,12 @@ class AnomaliesApiTest extends ServerTest {
     assertThat(server.post("/open_api/v1.3/event/track/", """
         {"event_source":"web","event_source_id":"%s","data":[{"event":"Purchase","event_time":%d,"event_id":"p1","page":{"url":"https://shop.example/products/red-shoe"},
           "properties":{"value":10,"currency":"BRL"}}]}""".formatted(server.pixel.id(), now - 3700)).code()).isZero();
+    var old = server.truecount.admin().createToken(server.advertiser.id(), java.util.Optional.empty());
+    server.truecount.admin().revokeToken(old.token().id());
+    assertThat(server.post("/open_api/v1.3/event/track/", old.secret(), "{}").code()).isEqualTo(40105);
     server.settle();
     server.clock.advance(java.time.Duration.ofHours(1));
-    assertThat(kinds(false)).contains("purchase_on_wrong_page", "test_code_on_live_traffic", "unregistered_domain");
+    assertThat(kinds(false)).contains("purchase_on_wrong_page", "test_code_on_live_traffic", "unregistered_domain", "token_failing");
     assertThat(server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id()).body().path("data").toString()).contains("copycat.example")
         .doesNotContain("events from www.shop.example");
     JsonNode wrong = server.get("/api/v1/anomalies?advertiser_id=" + server.advertiser.id()).body().path("data").findParents("kind").stream()

@@ -11,7 +11,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Headless Chromium from the system packages ({@code chromium}, {@code chromium-driver}; .ci/run
- * installs them). Without them the browser tests are skipped, unless TRUECOUNT_REQUIRE_BROWSER is
+ * installs them). Without them the browser tests are skipped, unless REQUIRE_BROWSER_TESTS is
  * set (as in CI), where a missing browser is a failure.
  */
 final class Browser implements AutoCloseable {
@@ -26,7 +26,7 @@ final class Browser implements AutoCloseable {
 
   static Browser start() {
     boolean present = CHROMIUM.canExecute() && DRIVER.canExecute();
-    if (!present && System.getenv("TRUECOUNT_REQUIRE_BROWSER") == null) {
+    if (!present && System.getenv("REQUIRE_BROWSER_TESTS") == null) {
       Assumptions.abort("browser tests need Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
     }
     ChromeOptions options = new ChromeOptions();

@@ -15,6 +15,7 @@ public record Anomaly(String id, Kind kind, String sourceId, String event, Insta
     EVENT_TIME_SKEW,
     TEST_CODE_ON_LIVE_TRAFFIC,
     UNREGISTERED_DOMAIN,
-    TOKEN_NEAR_EXPIRY
+    TOKEN_NEAR_EXPIRY,
+    TOKEN_FAILING
   }
 }

@@ -23,9 +23,12 @@ public final class AnomalyService {
   private final Catalog catalog;
   private final Clock clock;
   private final io.truecount.core.spi.AdsStore ads;
+  private final io.truecount.server.http.TokenAuth auth;
 
-  public AnomalyService(AnomalyDetector detector, TestEvents testEvents, Catalog catalog, io.truecount.core.spi.AdsStore ads, Clock clock) {
+  public AnomalyService(AnomalyDetector detector, TestEvents testEvents, Catalog catalog, io.truecount.core.spi.AdsStore ads,
+      io.truecount.server.http.TokenAuth auth, Clock clock) {
     this.ads = ads;
+    this.auth = auth;
     this.detector = detector;
     this.testEvents = testEvents;
     this.catalog = catalog;
@@ -62,6 +65,11 @@ public final class AnomalyService {
             "token " + t.id() + " expires at " + t.expiresAt(), "it was rotated and the overlap period is ending",
             "Move every sender to the new token before " + t.expiresAt() + "."));
       }
+    }
+    for (var f : auth.failuresSince(advertiserId, now.minus(Duration.ofHours(24)))) {
+      found.add(new Anomaly("token_failing:" + f.tokenId(), Anomaly.Kind.TOKEN_FAILING, "", "", f.last(),
+          f.count() + " requests refused (40105) with token " + f.tokenId() + ", " + f.why() + "; last at " + f.last(),
+          "a sender still uses a token that was revoked, or whose rotation overlap ended", "Give that sender the current token (truecount token list/rotate)."));
     }
     List<Listed> out = new ArrayList<>();
     for (Anomaly a : found) {

@@ -20,6 +20,10 @@ public final class TokenAuth {
   private final Catalog catalog;
   private final Clock clock;
   private final Map<String, Instant> lastUsed = new ConcurrentHashMap<>();
+  private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+
+  /** A known token presented after it was revoked or expired: how often and when last. */
+  public record Failure(String tokenId, String advertiserId, long count, Instant last, String why) {}
 
   public TokenAuth(Catalog catalog, Clock clock) {
     this.catalog = catalog;
@@ -35,6 +39,8 @@ public final class TokenAuth {
         .orElseThrow(() -> new WireException(Code.INVALID_TOKEN, "Access-Token is invalid: unknown token"));
     if (!token.usableAt(now)) {
       String why = token.revocation().isPresent() ? "revoked at " + token.revokedAt() : "expired at " + token.expiresAt() + " after rotation";
+      failures.merge(token.id(), new Failure(token.id(), token.advertiserId(), 1, now, why),
+          (a, b) -> new Failure(a.tokenId(), a.advertiserId(), a.count() + 1, b.last(), b.why()));
       throw new WireException(Code.INVALID_TOKEN, "Access-Token is invalid: " + why);
     }
     lastUsed.put(token.id(), now);
@@ -48,6 +54,11 @@ public final class TokenAuth {
       throw new WireException(Code.NO_PERMISSION, "No permission to operate " + what + ": " + sourceId
           + (source == null ? " (no such source on this server)" : " (the token is for another advertiser or source)"));
     }
+  }
+
+  /** Known tokens of an advertiser refused since {@code since} (a sender still uses a revoked or expired token). */
+  public java.util.List<Failure> failuresSince(String advertiserId, Instant since) {
+    return failures.values().stream().filter(f -> f.advertiserId().equals(advertiserId) && !f.last().isBefore(since)).toList();
   }
 
   /** Writes last-use times collected since the previous flush. */
