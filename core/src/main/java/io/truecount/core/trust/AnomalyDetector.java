@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
 /**
  * Keeps, incrementally and per (source, event), hourly counters of the last 22 days — arrivals,
  * dropped duplicates, missing value, purchases on product pages, match-key weight and arrival
- * delay — and judges them on demand against a robust baseline (median and MAD of the same hour
- * of day over the trailing 14 days). Memory is fixed per series.
+ * delay — and judges them on demand against a robust baseline: median and MAD of the same hour
+ * of day over the trailing 14 days, scaled by the weekday's share of volume in those two weeks
+ * (hour-of-week seasonality). Memory is fixed per series.
  */
 public final class AnomalyDetector implements LiveStage {
   static final int HOURS = 22 * 24;
@@ -140,14 +141,15 @@ public final class AnomalyDetector implements LiveStage {
     for (int d = 1; d <= BASELINE_DAYS; d++) {
       history[d - 1] = kept(s, hour - 24L * d);
     }
-    double median = median(history);
-    double mad = mad(history, median);
+    double factor = weekdayFactor(s, hour);
+    double median = median(history) * factor;
+    double mad = mad(history, median(history)) * factor;
     long observed = kept(s, hour);
     if (median < MIN_BASELINE) {
       return java.util.Optional.empty();
     }
-    String baseline = String.format("%d in the hour to %s vs a median of %.0f (MAD %.1f) for that hour over the last %d days", observed,
-        Instant.ofEpochSecond((hour + 1) * 3600), median, mad, BASELINE_DAYS);
+    String baseline = String.format("%d in the hour to %s vs an expected %.0f (median of that hour over %d days × weekday factor %.2f, MAD %.1f)", observed,
+        Instant.ofEpochSecond((hour + 1) * 3600), median, BASELINE_DAYS, factor, mad);
     if (observed == 0) {
       long since = hour;
       while (since > hour - 48 && kept(s, since - 1) == 0) {
@@ -232,6 +234,28 @@ public final class AnomalyDetector implements LiveStage {
       out.add(anomaly(Anomaly.Kind.EVENT_TIME_SKEW, key, hour - 23, delayed + " of " + kept + " events arrived more than 1 h after their event_time",
           "batched or delayed sending, or event_time sent in the wrong unit or zone", "Send events as they happen with event_time in Unix seconds UTC."));
     }
+  }
+
+  /**
+   * Hour-of-week seasonality within the 14-day window: the volume of the 24 hours ending at this
+   * hour one and two weeks ago, against the average day of the last 14 (1.0 when unknown).
+   */
+  static double weekdayFactor(Series s, long hour) {
+    double sameWeekday = (dayEnding(s, hour - 24L * 7) + dayEnding(s, hour - 24L * 14)) / 2.0;
+    double mean = 0;
+    for (int d = 1; d <= BASELINE_DAYS; d++) {
+      mean += dayEnding(s, hour - 24L * d);
+    }
+    mean /= BASELINE_DAYS;
+    return mean == 0 || sameWeekday == 0 ? 1.0 : sameWeekday / mean;
+  }
+
+  private static long dayEnding(Series s, long hour) {
+    long total = 0;
+    for (long h = hour - 23; h <= hour; h++) {
+      total += kept(s, h);
+    }
+    return total;
   }
 
   /** Counted copies of an hour: arrivals minus dropped duplicates (a duplicate spike is its own anomaly). */
