@@ -47,6 +47,11 @@ class DemoTrustTest extends ServerTest {
       backendByDay += day.path("backend_orders").asLong();
     }
     assertThat(backendByDay).as("the daily series sums to the backend total").isEqualTo(r.path("backend_orders").asLong());
+    String waterfall = r.path("charts").path("waterfall_svg").asText();
+    assertThat(waterfall).startsWith("<svg").contains("backend orders", "no event received", "Truecount", "platform-reported").doesNotContain("<script");
+    assertThat(r.path("charts").path("daily_svg").asText()).startsWith("<svg").contains("<polyline", "platform-reported");
+    javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new java.io.ByteArrayInputStream(waterfall.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
     String yesterday = server.clock.instant().atZone(ZoneId.of("America/Sao_Paulo")).toLocalDate().minusDays(1).toString();
     JsonNode utc = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/reconciliations?event_source_id=" + server.pixel.id() + "&format=csv&columns="

@@ -29,6 +29,7 @@ final class ReconcileCommand implements Callable<Integer> {
   @Option(names = "--source", required = true, description = "The event source whose purchases to compare.") String source;
   @Option(names = "--start-date") String start;
   @Option(names = "--end-date") String end;
+  @Option(names = "--charts", description = "Write waterfall.svg and daily.svg into this directory.") Path charts;
   @Option(names = "--json") boolean json;
 
   @Override
@@ -47,6 +48,11 @@ final class ReconcileCommand implements Callable<Integer> {
       throw new IllegalArgumentException(answer.path("message").asText());
     }
     JsonNode r = answer.path("data");
+    if (charts != null) {
+      Files.createDirectories(charts);
+      Files.writeString(charts.resolve("waterfall.svg"), r.path("charts").path("waterfall_svg").asText());
+      Files.writeString(charts.resolve("daily.svg"), r.path("charts").path("daily_svg").asText());
+    }
     if (json) {
       Output.print(r, true);
       return 0;

@@ -142,7 +142,17 @@ final class TrustRoutes {
     Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff);
     long platform = p.cube().query(advertiser.id(), start, end, Granularity.TOTAL).stream().mapToLong(row -> row.delivery().platformConversions()).sum();
     ObjectNode node = view(result, imported, platform, start, end, cutoff, advertiser);
-    node.set("daily", daily(imported.orders(), purchases, advertiser, start, end));
+    ArrayNode daily = daily(imported.orders(), purchases, advertiser, start, end);
+    node.set("daily", daily);
+    List<String> dates = new java.util.ArrayList<>();
+    long[][] series = new long[daily.size()][];
+    for (int i = 0; i < daily.size(); i++) {
+      JsonNode d = daily.get(i);
+      dates.add(d.path("date").asText());
+      series[i] = new long[] {d.path("backend_orders").asLong(), d.path("truecount").asLong(), d.path("platform_reported").asLong()};
+    }
+    node.putObject("charts").put("waterfall_svg", io.truecount.server.trust.ReconciliationCharts.waterfall(result, platform))
+        .put("daily_svg", io.truecount.server.trust.ReconciliationCharts.daily(dates, series));
     return node;
   }
 
