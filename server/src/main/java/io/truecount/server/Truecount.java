@@ -81,7 +81,7 @@ public final class Truecount implements AutoCloseable {
     this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies)).start();
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
-        new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, clock),
+        new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),
         new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health);
     this.admin = new CatalogAdmin(catalog, clock, random);
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());

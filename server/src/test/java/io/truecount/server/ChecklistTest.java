@@ -63,6 +63,8 @@ class ChecklistTest extends ServerTest {
     assertThat(verdicts(healthy)).as(healthy.toString()).containsEntry(1, "pass").containsEntry(2, "pass").containsEntry(3, "pass")
         .containsEntry(4, "pass").containsEntry(5, "pass");
     assertThat(healthy.path("verdict").asText()).isEqualTo("trusted");
+    assertThat(healthy.path("ad_groups").get(0).path("verdict").asText()).isEqualTo("trusted");
+    assertThat(healthy.path("steps").get(0).path("evidence").toString()).contains("email 100%");
 
     JsonNode addToCart = admin("GET", "/api/v1/campaigns/100002/check", null);
     assertThat(verdicts(addToCart)).containsEntry(2, "warn");
@@ -77,6 +79,12 @@ class ChecklistTest extends ServerTest {
     JsonNode inactive = admin("GET", "/api/v1/campaigns/100004/check", null);
     assertThat(verdicts(inactive)).containsEntry(1, "fail").containsEntry(3, "warn");
     assertThat(inactive.path("no_conversions_triage").asText()).startsWith("1. Source inactive");
+
+    admin("POST", "/api/v1/sources/" + server.pixel.id() + "/purchase-url-pattern", "{\"pattern\":\"/order-complete\"}");
+    JsonNode wrongPage = admin("GET", "/api/v1/campaigns/100001/check", null);
+    assertThat(verdicts(wrongPage)).as("the test purchase fired on /thanks, not on /order-complete").containsEntry(3, "warn");
+    assertThat(wrongPage.path("steps").get(2).path("evidence").toString()).contains("expected_page", "/order-complete");
+    assertThat(server.admin("POST", "/api/v1/sources/" + server.pixel.id() + "/purchase-url-pattern", "{\"pattern\":\"([\"}").code()).isEqualTo(40002);
 
     JsonNode all = admin("GET", "/api/v1/advertisers/" + server.advertiser.id() + "/check", null);
     assertThat(all).hasSize(4);

@@ -9,8 +9,12 @@ import java.util.Optional;
  * conversions — the triage that says why.
  */
 public record CampaignCheck(String campaignId, String campaignName, String objective, List<Step> steps, String verdict, String firstFix,
-    Optional<String> noConversionsTriage) {
+    Optional<String> noConversionsTriage, List<AdGroupCheck> adGroups) {
   public CampaignCheck {
     steps = List.copyOf(steps);
+    adGroups = List.copyOf(adGroups);
   }
+
+  /** The same five steps judged for one ad group alone. */
+  public record AdGroupCheck(String adGroupId, String name, List<Step> steps, String verdict, String firstFix) {}
 }

@@ -20,7 +20,10 @@ public record CheckInputs(
     Map<String, List<TestEventView>> testEvents,
     Map<String, EventStats> eventStats,
     Numbers numbers,
+    Map<String, String> purchaseUrlPatterns,
     Instant now) {
+  /** Where a purchase is expected to fire unless a source says otherwise (regular expression, searched in the URL). */
+  public static final String DEFAULT_PURCHASE_URL = "thank|order-received|order-confirmation|/orders?/|checkout/(complete|success|thank)|confirmation|success";
 
   /** Per ad group id: conversions of its optimization event and how many carried value + currency, attributed or not. */
   public record EventStats(long received, long withValueAndCurrency, long attributed, long attributedOutsideRange) {}

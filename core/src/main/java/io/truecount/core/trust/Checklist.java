@@ -10,6 +10,7 @@ import io.truecount.core.pipeline.TestEventView;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,13 +31,33 @@ public final class Checklist {
   private Checklist() {}
 
   public static CampaignCheck judge(CheckInputs in) {
-    List<Step> steps = List.of(source(in), event(in), tested(in), visible(in), attribution(in));
-    Verdict worst = steps.stream().map(Step::verdict).reduce(Verdict.PASS, Verdict::worst);
-    String verdict = worst == Verdict.FAIL ? "broken" : worst == Verdict.PASS ? "trusted" : "needs attention";
-    String firstFix = steps.stream().filter(s -> s.verdict() != Verdict.PASS).findFirst().map(s -> "Step " + s.number() + ": " + s.fix())
-        .orElse("Nothing to fix: the conversion column of this campaign can be read as truth.");
+    List<Step> steps = steps(in);
     Optional<String> triage = in.numbers().campaignConversions() == 0 ? Optional.of(triage(in)) : Optional.empty();
-    return new CampaignCheck(in.campaign().id(), in.campaign().name(), in.campaign().objective().name(), steps, verdict, firstFix, triage);
+    List<CampaignCheck.AdGroupCheck> groups = new ArrayList<>();
+    for (AdGroup g : in.adGroups()) {
+      long conversions = in.numbers().byAdGroup().getOrDefault(g.id(), 0L);
+      CheckInputs.Numbers own = new CheckInputs.Numbers(conversions, in.numbers().campaignRealTime(), Map.of(g.id(), conversions), Map.of(g.id(), conversions),
+          in.numbers().platformConversions(), false, in.numbers().pipelineLag());
+      CheckInputs one = new CheckInputs(in.campaign(), List.of(g), in.health(), in.testEvents(), in.eventStats(), own, in.purchaseUrlPatterns(), in.now());
+      List<Step> groupSteps = List.of(source(one), event(one), tested(one), attribution(one));
+      groups.add(new CampaignCheck.AdGroupCheck(g.id(), g.name(), groupSteps, verdict(groupSteps), firstFix(groupSteps, "this ad group")));
+    }
+    return new CampaignCheck(in.campaign().id(), in.campaign().name(), in.campaign().objective().name(), steps, verdict(steps),
+        firstFix(steps, "this campaign"), triage, groups);
+  }
+
+  private static List<Step> steps(CheckInputs in) {
+    return List.of(source(in), event(in), tested(in), visible(in), attribution(in));
+  }
+
+  private static String verdict(List<Step> steps) {
+    Verdict worst = steps.stream().map(Step::verdict).reduce(Verdict.PASS, Verdict::worst);
+    return worst == Verdict.FAIL ? "broken" : worst == Verdict.PASS ? "trusted" : "needs attention";
+  }
+
+  private static String firstFix(List<Step> steps, String what) {
+    return steps.stream().filter(s -> s.verdict() != Verdict.PASS).findFirst().map(s -> "Step " + s.number() + ": " + s.fix())
+        .orElse("Nothing to fix: the conversion column of " + what + " can be read as truth.");
   }
 
   static Step source(CheckInputs in) {
@@ -65,7 +86,9 @@ public final class Checklist {
         continue;
       }
       EventHealth eh = e.get();
-      evidence.add(who + g.optimizationEvent() + ": " + eh.last7Days() + " in 7 days, connection " + methods(eh) + ", EMQ " + eh.matchQuality() + "/10");
+      evidence.add(who + g.optimizationEvent() + ": " + eh.last7Days() + " in 7 days, connection " + methods(eh) + ", EMQ " + eh.matchQuality() + "/10 ("
+          + eh.keyCoverage().entrySet().stream().map(k -> k.getKey().name().toLowerCase(java.util.Locale.ROOT) + " " + Math.round(k.getValue() * 100) + "%")
+              .collect(Collectors.joining(", ")) + ")");
       if (eh.matchQuality() < LOW_EMQ) {
         v = v.worst(Verdict.WARN);
         fix = fix.isEmpty() ? "Raise match quality of " + g.optimizationEvent() + ": send hashed email/phone/external_id, and ttclid and _ttp from the landing page." : fix;
@@ -122,7 +145,12 @@ public final class Checklist {
         continue;
       }
       TestEventView latest = tests.get(0);
-      List<String> failed = latest.checks().stream().filter(c -> c.verdict() == TestCheck.Verdict.FAIL).map(c -> c.name() + " (" + c.detail() + ")").toList();
+      List<String> failed = new ArrayList<>(latest.checks().stream().filter(c -> c.verdict() == TestCheck.Verdict.FAIL).map(c -> c.name() + " (" + c.detail() + ")").toList());
+      String pattern = in.purchaseUrlPatterns().getOrDefault(g.sourceId(), CheckInputs.DEFAULT_PURCHASE_URL);
+      String url = latest.event().pageUrl();
+      if (EventNames.isValueEvent(g.optimizationEvent()) && !url.isEmpty() && !java.util.regex.Pattern.compile(pattern, java.util.regex.Pattern.CASE_INSENSITIVE).matcher(url).find()) {
+        failed.add("expected_page (fired on " + url + ", not on the purchase page /" + pattern + "/)");
+      }
       if (failed.isEmpty()) {
         evidence.add("ad group " + g.name() + ": test " + g.optimizationEvent() + " at " + latest.event().receivedAt() + " passed every check");
       } else {

@@ -40,9 +40,12 @@ public final class ChecklistService {
   private final ReportCube cube;
   private final LogConsumer pipeline;
   private final Clock clock;
+  private final io.truecount.core.spi.Catalog catalog;
+  public static final String PURCHASE_URL = "purchase_url_pattern.";
 
   public ChecklistService(AdsStore store, AdsDirectory directory, SourceHealth health, TestEvents testEvents, Attribution attribution, ReportCube cube,
-      LogConsumer pipeline, Clock clock) {
+      LogConsumer pipeline, io.truecount.core.spi.Catalog catalog, Clock clock) {
+    this.catalog = catalog;
     this.store = store;
     this.directory = directory;
     this.health = health;
@@ -51,6 +54,17 @@ public final class ChecklistService {
     this.cube = cube;
     this.pipeline = pipeline;
     this.clock = clock;
+  }
+
+  /** Sets where a source's purchase is expected to fire (a regular expression searched in the page URL). */
+  public String setPurchaseUrlPattern(String sourceId, String pattern) {
+    try {
+      java.util.regex.Pattern.compile(pattern);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw io.truecount.server.admin.AdminException.invalid("pattern " + pattern + ": not a regular expression (" + e.getDescription() + ")");
+    }
+    catalog.putSetting(PURCHASE_URL + sourceId, pattern);
+    return pattern;
   }
 
   /** The campaign's checklist over [start, end] in the advertiser's zone (default: the last 7 days). */
@@ -72,7 +86,11 @@ public final class ChecklistService {
     Map<String, Long> byGroup = byId(Rollup.rollup(rows, Level.ADGROUP, Optional.empty(), directory::placement));
     Map<String, Long> byAd = byId(Rollup.rollup(rows, Level.AD, Optional.empty(), directory::placement));
     CheckInputs.Numbers numbers = new CheckInputs.Numbers(campaignTotal, realTime, byGroup, byAd, platform, platform > 0, pipeline.lag());
-    CheckInputs in = new CheckInputs(campaign, groups, reports, tests, stats(advertiser, groups, from, to), numbers, clock.instant());
+    Map<String, String> patterns = new HashMap<>();
+    for (AdGroup g : groups) {
+      catalog.setting(PURCHASE_URL + g.sourceId()).ifPresent(p -> patterns.put(g.sourceId(), p));
+    }
+    CheckInputs in = new CheckInputs(campaign, groups, reports, tests, stats(advertiser, groups, from, to), numbers, patterns, clock.instant());
     return Checklist.judge(in);
   }
 

@@ -51,6 +51,10 @@ final class ReportRoutes {
           optionalDate(r, "end_date")))));
       return list;
     })));
+    routes.add(new Route("POST", "/api/v1/sources/{id}/purchase-url-pattern", Access.ADMIN, new AdminHandler(r -> {
+      String source = p.catalog().source(r.path("id")).orElseThrow(() -> AdminException.notFound("event source", r.path("id"))).id();
+      return Json.MAPPER.createObjectNode().put("event_source_id", source).put("purchase_url_pattern", p.checklist().setPurchaseUrlPattern(source, r.required("pattern")));
+    })));
     routes.add(new Route("GET", "/api/v1/reports", Access.ADMIN, new AdminHandler(r -> AdsRoutes.list(custom(r)), this::csv)));
     for (String path : List.of("/open_api/v1.3/report/integrated/get/", "/open_api/v1.3/report/integrated/get")) {
       routes.add(new Route("GET", path, Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::integrated)));
