@@ -98,6 +98,14 @@ class ReconciliationTest extends ServerTest {
     assertThat(lines.get("#1005").path("notes").toString()).contains("view-through");
     assertThat(lines.get("#1001").path("matched_by").asText()).isEqualTo("order id");
     assertThat(r.toString()).as("raw emails are hashed on import, never echoed").doesNotContain("alice@example.com");
+    assertThat(r.path("counted_view_through_only").asLong()).isEqualTo(1);
+    Server.Reply other = server.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/reconciliations?event_source_id=" + server.pixel.id()
+        + "&format=shopify&campaign_ids=999999&start_date=" + day + "&end_date=" + day)).header("Authorization", "Bearer " + Server.ADMIN)
+        .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+    JsonNode o = other.body().path("data");
+    assertThat(o.path("truecount_conversions").asLong()).isZero();
+    assertThat(o.path("adds_up").asBoolean()).isTrue();
+    assertThat(o.path("gaps").toString()).contains("other_campaign");
   }
 
   JsonNode reconcile(String format, String extra, String day, String body) {

@@ -11,6 +11,7 @@ public enum Gap {
   NOT_COUNTED_ONCE("attributed, but its touch already counted one purchase (ad group counts ONCE)", Side.BACKEND),
   DIFFERENT_DAY("attributed to a click/view on another day (time zone or impression-time basis)", Side.BACKEND),
   ARRIVED_AFTER_CUTOFF("event arrived after the cutoff (reporting delay)", Side.BACKEND),
+  OTHER_CAMPAIGN("attributed to a campaign outside the compared set", Side.BACKEND),
   DUPLICATE_WITHOUT_EVENT_ID("counted twice: a second copy without a shared event_id", Side.TRUECOUNT),
   ORDER_ON_ANOTHER_DAY("the matching order is on another backend day (time zone or time basis)", Side.TRUECOUNT),
   NO_BACKEND_ORDER("no matching backend order", Side.TRUECOUNT);

@@ -55,6 +55,12 @@ public final class Reconciliation {
    * @param cutoff events received after it count as reporting delay
    */
   public static Result reconcile(List<BackendOrder> orders, List<LedgerEntry> purchases, ZoneId zone, LocalDate start, LocalDate end, Instant cutoff) {
+    return reconcile(orders, purchases, zone, start, end, cutoff, Set.of());
+  }
+
+  /** @param campaigns compare only conversions credited to these campaigns (empty: all) */
+  public static Result reconcile(List<BackendOrder> orders, List<LedgerEntry> purchases, ZoneId zone, LocalDate start, LocalDate end, Instant cutoff,
+      Set<String> campaigns) {
     Map<String, LedgerEntry> byId = new HashMap<>();
     Map<String, List<LedgerEntry>> byKey = new HashMap<>();
     for (LedgerEntry e : purchases) {
@@ -92,7 +98,7 @@ public final class Reconciliation {
       backend++;
       backendValue = backendValue.add(o.value());
       Match m = matches.get(o);
-      Line line = orderLine(o, m, zone, start, end, cutoff);
+      Line line = orderLine(o, m, zone, start, end, cutoff, campaigns);
       if (line.gap() == Gap.COUNTED) {
         explained.add(m.entry().conversion().seq());
       }
@@ -101,7 +107,7 @@ public final class Reconciliation {
     long truecount = 0;
     BigDecimal truecountValue = BigDecimal.ZERO;
     for (LedgerEntry e : purchases) {
-      if (!countedInRange(e, zone, start, end) || e.conversion().receivedAt().isAfter(cutoff)) {
+      if (!countedInRange(e, zone, start, end) || e.conversion().receivedAt().isAfter(cutoff) || !inCampaigns(e, campaigns)) {
         continue;
       }
       truecount++;
@@ -125,7 +131,11 @@ public final class Reconciliation {
 
   private record Match(LedgerEntry entry, String by) {}
 
-  private static Line orderLine(BackendOrder o, Match m, ZoneId zone, LocalDate start, LocalDate end, Instant cutoff) {
+  private static boolean inCampaigns(LedgerEntry e, Set<String> campaigns) {
+    return campaigns.isEmpty() || e.credit().map(c -> campaigns.contains(c.placement().campaignId())).orElse(false);
+  }
+
+  private static Line orderLine(BackendOrder o, Match m, ZoneId zone, LocalDate start, LocalDate end, Instant cutoff, Set<String> campaigns) {
     List<String> notes = new ArrayList<>();
     Optional<LedgerEntry> entry = Optional.ofNullable(m).map(Match::entry);
     String by = m == null ? "" : m.by();
@@ -144,6 +154,9 @@ public final class Reconciliation {
     }
     if (e.credit().isEmpty()) {
       return new Line(Gap.RECEIVED_UNATTRIBUTED, Optional.of(o), entry, by, notes);
+    }
+    if (!inCampaigns(e, campaigns)) {
+      return new Line(Gap.OTHER_CAMPAIGN, Optional.of(o), entry, by, List.of("credited to campaign " + e.credit().get().placement().campaignId()));
     }
     if (!e.counted()) {
       return new Line(Gap.NOT_COUNTED_ONCE, Optional.of(o), entry, by, notes);

@@ -139,7 +139,8 @@ final class TrustRoutes {
     ShopifyOrders.Result imported = orders(r, format, advertiser);
     List<LedgerEntry> purchases = p.attribution().entries().stream()
         .filter(e -> e.conversion().sourceId().equals(sourceId) && e.conversion().event().equals(event)).toList();
-    Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff);
+    java.util.Set<String> campaigns = r.param("campaign_ids").map(c -> java.util.Set.of(c.split(","))).orElse(java.util.Set.of());
+    Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff, campaigns);
     long platform = p.cube().query(advertiser.id(), start, end, Granularity.TOTAL).stream().mapToLong(row -> row.delivery().platformConversions()).sum();
     ObjectNode node = view(result, imported, platform, start, end, cutoff, advertiser);
     ArrayNode daily = daily(imported.orders(), purchases, advertiser, start, end);
@@ -164,7 +165,9 @@ final class TrustRoutes {
         .put("difference", result.truecountConversions() - result.backendOrders()).put("adds_up", result.addsUp())
         .put("backend_value", result.backendValue().setScale(2, RoundingMode.HALF_UP).toPlainString())
         .put("truecount_value", result.truecountValue().setScale(2, RoundingMode.HALF_UP).toPlainString())
-        .put("platform_reported", platform).put("rows_read", imported.rows()).put("orders_read", imported.orders().size());
+        .put("platform_reported", platform).put("rows_read", imported.rows()).put("orders_read", imported.orders().size())
+        .put("counted_view_through_only", result.lines().stream().filter(l -> l.gap() == Gap.COUNTED && l.notes().stream().anyMatch(n -> n.startsWith("view-through"))).count())
+        .put("counted_value_mismatch", result.lines().stream().filter(l -> l.gap() == Gap.COUNTED && l.notes().stream().anyMatch(n -> n.startsWith("value/currency"))).count());
     ArrayNode gaps = node.putArray("gaps");
     for (Map.Entry<Gap, Long> g : result.byGap().entrySet()) {
       gaps.addObject().put("category", g.getKey().name().toLowerCase(Locale.ROOT)).put("label", g.getKey().label())
