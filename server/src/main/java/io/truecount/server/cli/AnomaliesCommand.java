@@ -1,12 +1,8 @@
 package io.truecount.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.truecount.wire.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -15,8 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code truecount anomalies}: what looks wrong in an advertiser's traffic, asked of the running server. */
 @Command(name = "anomalies", mixinStandardHelpOptions = true, description = "List anomalies: zeros, jumps, drops, missing revenue, wrong pages, duplicates, ...")
 final class AnomaliesCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") String url;
-  @Option(names = "--admin-token", defaultValue = "${env:TRUECOUNT_ADMIN_TOKEN}") String adminToken;
+  @picocli.CommandLine.Mixin ServerOptions server;
   @Option(names = "--advertiser", required = true) String advertiser;
   @Option(names = "--include-dismissed") boolean includeDismissed;
   @Option(names = "--dismiss", description = "Dismiss the anomaly with this id.") String dismiss;
@@ -24,17 +19,13 @@ final class AnomaliesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (adminToken == null || adminToken.isBlank()) {
-      throw new IllegalArgumentException("--admin-token (or TRUECOUNT_ADMIN_TOKEN) is required");
-    }
-    HttpClient http = HttpClient.newHttpClient();
     if (dismiss != null) {
-      send(http, HttpRequest.newBuilder(URI.create(url + "/api/v1/anomalies/" + java.net.URLEncoder.encode(dismiss, java.nio.charset.StandardCharsets.UTF_8) + "/dismiss"))
+      server.send(server.request("/api/v1/anomalies/" + java.net.URLEncoder.encode(dismiss, java.nio.charset.StandardCharsets.UTF_8) + "/dismiss")
           .POST(HttpRequest.BodyPublishers.noBody()));
       System.out.println("dismissed " + dismiss);
       return 0;
     }
-    JsonNode list = send(http, HttpRequest.newBuilder(URI.create(url + "/api/v1/anomalies?advertiser_id=" + advertiser + "&include_dismissed=" + includeDismissed)).GET());
+    JsonNode list = server.send(server.request("/api/v1/anomalies?advertiser_id=" + advertiser + "&include_dismissed=" + includeDismissed).GET());
     if (json) {
       Output.print(list, true);
       return 0;
@@ -53,11 +44,4 @@ final class AnomaliesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private JsonNode send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
-    JsonNode answer = Json.MAPPER.readTree(http.send(request.header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString()).body());
-    if (answer.path("code").asInt(-1) != 0) {
-      throw new IllegalArgumentException(answer.path("message").asText());
-    }
-    return answer.path("data");
-  }
 }

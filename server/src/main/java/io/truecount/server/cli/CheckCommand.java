@@ -3,10 +3,6 @@ package io.truecount.server.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.wire.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help.Ansi;
@@ -18,8 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "check", mixinStandardHelpOptions = true, description = "The 5-step checklist per campaign: trusted, needs attention or broken.")
 final class CheckCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080", description = "The running Truecount.") String url;
-  @Option(names = "--admin-token", defaultValue = "${env:TRUECOUNT_ADMIN_TOKEN}", description = "Admin token (or TRUECOUNT_ADMIN_TOKEN).") String adminToken;
+  @picocli.CommandLine.Mixin ServerOptions server;
   @Option(names = "--advertiser", required = true) String advertiser;
   @Option(names = "--campaign", description = "Only this campaign.") String campaign;
   @Option(names = "--start-date") String start;
@@ -28,18 +23,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (adminToken == null || adminToken.isBlank()) {
-      throw new IllegalArgumentException("--admin-token (or TRUECOUNT_ADMIN_TOKEN) is required");
-    }
     String path = campaign == null ? "/api/v1/advertisers/" + advertiser + "/check" : "/api/v1/campaigns/" + campaign + "/check";
     String query = (start == null ? "" : "start_date=" + start) + (end == null ? "" : (start == null ? "" : "&") + "end_date=" + end);
-    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + path + (query.isEmpty() ? "" : "?" + query)))
-        .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode answer = Json.MAPPER.readTree(response.body());
-    if (answer.path("code").asInt(-1) != 0) {
-      throw new IllegalArgumentException(answer.path("message").asText(response.body()));
-    }
-    JsonNode data = answer.path("data");
+    JsonNode data = server.send(server.request(path + (query.isEmpty() ? "" : "?" + query)));
     JsonNode checks = data.isArray() ? data : Json.MAPPER.createArrayNode().add(data);
     if (json) {
       Output.print(checks, true);

@@ -1,12 +1,8 @@
 package io.truecount.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.truecount.wire.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,8 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code truecount event-quality --source <id> [--orders shopify.csv]}: which event best predicts revenue. */
 @Command(name = "event-quality", mixinStandardHelpOptions = true, description = "Rank a source's events by how well they predict revenue.")
 final class EventQualityCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") String url;
-  @Option(names = "--admin-token", defaultValue = "${env:TRUECOUNT_ADMIN_TOKEN}") String adminToken;
+  @picocli.CommandLine.Mixin ServerOptions server;
   @Option(names = "--source", required = true) String source;
   @Option(names = "--orders", description = "A Shopify orders export, for revenue correlation and precision/recall.") Path orders;
   @Option(names = "--start-date") String start;
@@ -25,17 +20,9 @@ final class EventQualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (adminToken == null || adminToken.isBlank()) {
-      throw new IllegalArgumentException("--admin-token (or TRUECOUNT_ADMIN_TOKEN) is required");
-    }
     String query = "event_source_id=" + source + (start == null ? "" : "&start_date=" + start) + (end == null ? "" : "&end_date=" + end);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/event-quality?" + query)).header("Authorization", "Bearer " + adminToken)
-        .POST(orders == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofFile(orders)).build();
-    JsonNode answer = Json.MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
-    if (answer.path("code").asInt(-1) != 0) {
-      throw new IllegalArgumentException(answer.path("message").asText());
-    }
-    JsonNode r = answer.path("data");
+    JsonNode r = server.send(server.request("/api/v1/event-quality?" + query)
+        .POST(orders == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofFile(orders)));
     if (json) {
       Output.print(r, true);
       return 0;

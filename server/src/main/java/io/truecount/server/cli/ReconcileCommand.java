@@ -1,13 +1,9 @@
 package io.truecount.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.truecount.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,8 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, description = "Reconcile a store export with Truecount: every gap by cause.")
 final class ReconcileCommand implements Callable<Integer> {
-  @Option(names = "--url", defaultValue = "http://127.0.0.1:8080") String url;
-  @Option(names = "--admin-token", defaultValue = "${env:TRUECOUNT_ADMIN_TOKEN}") String adminToken;
+  @picocli.CommandLine.Mixin ServerOptions server;
   @Option(names = "--orders", required = true, description = "The export file.") Path orders;
   @Option(names = "--format", defaultValue = "shopify", description = "shopify, ga4 (BigQuery NDJSON), ga4-csv, csv") String format;
   @Option(names = "--columns", description = "For --format csv: order_id:Header,time:Header,value:Header[,currency:…,email:…,phone:…,status:…]") String columns;
@@ -34,20 +29,16 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (adminToken == null || adminToken.isBlank()) {
-      throw new IllegalArgumentException("--admin-token (or TRUECOUNT_ADMIN_TOKEN) is required");
-    }
     long size = Files.size(orders);
     String query = "event_source_id=" + source + "&format=" + format
         + (columns == null ? "" : "&columns=" + java.net.URLEncoder.encode(columns, java.nio.charset.StandardCharsets.UTF_8)) + (start == null ? "" : "&start_date=" + start) + (end == null ? "" : "&end_date=" + end);
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/reconciliations?" + query)).header("Authorization", "Bearer " + adminToken)
-        .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofInputStream(() -> progress(orders, size))).build();
-    JsonNode answer = Json.MAPPER.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
-    System.err.println();
-    if (answer.path("code").asInt(-1) != 0) {
-      throw new IllegalArgumentException(answer.path("message").asText());
+    JsonNode r;
+    try {
+      r = server.send(server.request("/api/v1/reconciliations?" + query).header("Content-Type", "text/csv")
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> progress(orders, size))));
+    } finally {
+      System.err.println();
     }
-    JsonNode r = answer.path("data");
     if (charts != null) {
       Files.createDirectories(charts);
       Files.writeString(charts.resolve("waterfall.svg"), r.path("charts").path("waterfall_svg").asText());
