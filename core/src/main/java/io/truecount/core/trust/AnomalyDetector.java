@@ -124,13 +124,16 @@ public final class AnomalyDetector implements LiveStage {
     }
   }
 
-  /** Anomalies of every series as of {@code now} (the last full hour, the last 24 hours). */
+  /**
+   * Anomalies of every series as of {@code now}: volume on the last full hour; quality over the
+   * last 24 hours including the current one (a share needs no complete hour).
+   */
   public synchronized List<Anomaly> detect(Instant now) {
     List<Anomaly> out = new ArrayList<>();
     long current = Math.floorDiv(now.getEpochSecond(), 3600) - 1;
     series.forEach((key, s) -> {
       volume(key, s, current).ifPresent(out::add);
-      quality(key, s, current, out);
+      quality(key, s, current + 1, out);
     });
     out.sort((a, b) -> a.firstSeen().compareTo(b.firstSeen()));
     return out;
