@@ -70,14 +70,17 @@ public final class Truecount implements AutoCloseable {
     ReportCube cube = new ReportCube(id -> catalog.advertiser(id).map(a -> a.currency()).orElse(""),
         id -> catalog.advertiser(id).map(a -> a.zone()).orElse(java.time.ZoneOffset.UTC));
     cube.delivery(adsStore.delivery());
-    this.attribution = new Attribution(directory, cube);
+    AnomalyDetector anomalies = new AnomalyDetector();
+    this.attribution = new Attribution(directory, (before, after) -> {
+      cube.changed(before, after);
+      anomalies.changed(before, after);
+    });
     replayTouches();
     this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, () -> {
       directory.invalidate();
       attribution.settingsChanged();
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
-    AnomalyDetector anomalies = new AnomalyDetector();
     this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies)).start();
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,

@@ -2,8 +2,12 @@ package io.truecount.core.trust;
 
 import java.time.Instant;
 
-/** Something wrong with a source's traffic: what, since when, the evidence, the probable cause and the fix. */
-public record Anomaly(String id, Kind kind, String sourceId, String event, Instant firstSeen, String evidence, String probableCause, String fix) {
+/**
+ * Something wrong with a source's traffic or a campaign's conversions: what, since when, the
+ * evidence, the probable cause and the fix. {@code campaignId} is empty for source anomalies.
+ */
+public record Anomaly(String id, Kind kind, String sourceId, String campaignId, String event, Instant firstSeen, String evidence, String probableCause,
+    String fix) {
   public enum Kind {
     HARD_ZERO,
     JUMP,

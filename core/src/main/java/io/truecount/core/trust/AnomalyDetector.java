@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  * of day over the trailing 14 days, scaled by the weekday's share of volume in those two weeks
  * (hour-of-week seasonality). Memory is fixed per series.
  */
-public final class AnomalyDetector implements LiveStage {
+public final class AnomalyDetector implements LiveStage, io.truecount.core.attribution.LedgerListener {
   static final int HOURS = 22 * 24;
   static final int BASELINE_DAYS = 14;
   static final double MIN_BASELINE = 5;
   private static final Pattern PRODUCT_PAGE = Pattern.compile("/(products?|p|item|shop)/[^/?#]+", Pattern.CASE_INSENSITIVE);
 
-  private record Key(String sourceId, String event) {}
+  /** A series: a source's event, or (campaign set) a campaign's counted conversions of an event. */
+  private record Key(String sourceId, String campaignId, String event) {}
 
   /** Hour-bucketed counters in a ring indexed by epoch hour. */
   static final class Series {
@@ -73,7 +74,7 @@ public final class AnomalyDetector implements LiveStage {
   @Override
   public synchronized void accept(ProcessedEvent p) {
     Event e = p.event();
-    Series s = series.computeIfAbsent(new Key(e.sourceId(), e.reportedName()), k -> new Series());
+    Series s = series.computeIfAbsent(new Key(e.sourceId(), "", e.reportedName()), k -> new Series());
     host(e).ifPresent(host -> {
       Map<String, long[]> seen = hosts.computeIfAbsent(e.sourceId(), k -> new HashMap<>());
       if (seen.size() < MAX_HOSTS || seen.containsKey(host)) {
@@ -99,6 +100,22 @@ public final class AnomalyDetector implements LiveStage {
     if (Duration.between(e.eventTime(), e.receivedAt()).compareTo(Duration.ofHours(1)) > 0) {
       s.delayedHour[slot]++;
     }
+  }
+
+  /** Counted conversions per campaign and event, by the hour they arrived; a retraction takes its count back. */
+  @Override
+  public synchronized void changed(io.truecount.core.attribution.LedgerEntry before, io.truecount.core.attribution.LedgerEntry after) {
+    count(before, -1);
+    count(after, +1);
+  }
+
+  private void count(io.truecount.core.attribution.LedgerEntry e, int sign) {
+    if (e == null || !e.counted() || e.credit().isEmpty()) {
+      return;
+    }
+    var c = e.conversion();
+    Series s = series.computeIfAbsent(new Key(c.sourceId(), e.credit().get().placement().campaignId(), c.event()), k -> new Series());
+    s.arrivals[s.slot(Math.floorDiv(c.receivedAt().getEpochSecond(), 3600))] += sign;
   }
 
   /** Page hosts a source's events came from since {@code since}, with their counts. */
@@ -133,7 +150,9 @@ public final class AnomalyDetector implements LiveStage {
     long current = Math.floorDiv(now.getEpochSecond(), 3600) - 1;
     series.forEach((key, s) -> {
       volume(key, s, current).ifPresent(out::add);
-      quality(key, s, current + 1, out);
+      if (key.campaignId().isEmpty()) {
+        quality(key, s, current + 1, out);
+      }
     });
     out.sort((a, b) -> a.firstSeen().compareTo(b.firstSeen()));
     return out;
@@ -268,8 +287,10 @@ public final class AnomalyDetector implements LiveStage {
 
   private static Anomaly anomaly(Anomaly.Kind kind, Key key, long firstHour, String evidence, String cause, String fix) {
     Instant first = Instant.ofEpochSecond(firstHour * 3600);
-    String id = kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + key.sourceId() + ":" + key.event() + ":" + firstHour;
-    return new Anomaly(id, kind, key.sourceId(), key.event(), first, evidence, cause, fix);
+    String scope = key.campaignId().isEmpty() ? key.sourceId() : "campaign " + key.campaignId();
+    String id = kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + scope.replace(' ', '-') + ":" + key.event() + ":" + firstHour;
+    String what = key.campaignId().isEmpty() ? evidence : "conversions credited to campaign " + key.campaignId() + ": " + evidence;
+    return new Anomaly(id, kind, key.sourceId(), key.campaignId(), key.event(), first, what, cause, fix);
   }
 
   static double median(long[] values) {

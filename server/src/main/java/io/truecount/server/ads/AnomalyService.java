@@ -51,7 +51,7 @@ public final class AnomalyService {
         detector.hostsSince(source, now.minus(Duration.ofHours(24))).forEach((host, count) -> {
           boolean ok = registered.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
           if (!ok) {
-            found.add(new Anomaly("unregistered_domain:" + source + ":" + host, Anomaly.Kind.UNREGISTERED_DOMAIN, source, "", now.minus(Duration.ofHours(24)),
+            found.add(new Anomaly("unregistered_domain:" + source + ":" + host, Anomaly.Kind.UNREGISTERED_DOMAIN, source, "", "", now.minus(Duration.ofHours(24)),
                 count + " events from " + host + ", which is not one of the advertiser's landing domains " + registered,
                 "the pixel code was copied to another site (a staging copy, a scraper, a competitor's template)",
                 "If the domain is yours, add it to an ad's landing domains; if not, rotate the pixel and ignore its events."));
@@ -61,13 +61,13 @@ public final class AnomalyService {
     }
     for (AccessToken t : catalog.tokens(advertiserId)) {
       if (t.revokedAt() == null && t.expiresAt() != null && t.expiresAt().isAfter(now) && t.expiresAt().isBefore(now.plus(Duration.ofDays(3)))) {
-        found.add(new Anomaly("token_near_expiry:" + t.id(), Anomaly.Kind.TOKEN_NEAR_EXPIRY, t.sourceId() == null ? "" : t.sourceId(), "", t.createdAt(),
+        found.add(new Anomaly("token_near_expiry:" + t.id(), Anomaly.Kind.TOKEN_NEAR_EXPIRY, t.sourceId() == null ? "" : t.sourceId(), "", "", t.createdAt(),
             "token " + t.id() + " expires at " + t.expiresAt(), "it was rotated and the overlap period is ending",
             "Move every sender to the new token before " + t.expiresAt() + "."));
       }
     }
     for (var f : auth.failuresSince(advertiserId, now.minus(Duration.ofHours(24)))) {
-      found.add(new Anomaly("token_failing:" + f.tokenId(), Anomaly.Kind.TOKEN_FAILING, "", "", f.last(),
+      found.add(new Anomaly("token_failing:" + f.tokenId(), Anomaly.Kind.TOKEN_FAILING, "", "", "", f.last(),
           f.count() + " requests refused (40105) with token " + f.tokenId() + ", " + f.why() + "; last at " + f.last(),
           "a sender still uses a token that was revoked, or whose rotation overlap ended", "Give that sender the current token (truecount token list/rotate)."));
     }
@@ -93,7 +93,7 @@ public final class AnomalyService {
       return java.util.Optional.empty();
     }
     Instant first = recent.get(recent.size() - 1).event().receivedAt();
-    return java.util.Optional.of(new Anomaly("test_code_on_live_traffic:" + sourceId, Anomaly.Kind.TEST_CODE_ON_LIVE_TRAFFIC, sourceId, "", first,
+    return java.util.Optional.of(new Anomaly("test_code_on_live_traffic:" + sourceId, Anomaly.Kind.TEST_CODE_ON_LIVE_TRAFFIC, sourceId, "", "", first,
         recent.size() + " test events from " + users.size() + " different visitors in 24 h: real traffic is going to Test Events and is not counted",
         "the test event code (or ?tt_test_id) was left in the live site or sender", "Remove test_event_code from the live sender or snippet; regenerate the code."));
   }

@@ -120,7 +120,7 @@ final class TrustRoutes {
     ArrayNode list = Json.MAPPER.createArrayNode();
     for (var listed : p.anomalies().list(advertiserId, r.param("include_dismissed").map(Boolean::parseBoolean).orElse(false))) {
       var a = listed.anomaly();
-      list.addObject().put("id", a.id()).put("kind", a.kind().name().toLowerCase(Locale.ROOT)).put("event_source_id", a.sourceId()).put("event", a.event())
+      list.addObject().put("id", a.id()).put("kind", a.kind().name().toLowerCase(Locale.ROOT)).put("event_source_id", a.sourceId()).put("campaign_id", a.campaignId()).put("event", a.event())
           .put("first_seen", a.firstSeen().toString()).put("evidence", a.evidence()).put("probable_cause", a.probableCause()).put("fix", a.fix())
           .put("dismissed", listed.dismissed());
     }

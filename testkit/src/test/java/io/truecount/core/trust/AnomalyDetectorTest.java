@@ -78,4 +78,22 @@ class AnomalyDetectorTest {
     }
     assertThat(kinds("S5")).containsExactly(Anomaly.Kind.DUPLICATE_SPIKE);
   }
+
+  @Test
+  void a_campaign_whose_conversions_stop_is_found() {
+    var placement = new io.truecount.core.attribution.Placement("ad1", "g1", "C1", "A", "S7", "Purchase", io.truecount.core.ads.AttributionSettings.DEFAULT);
+    long n = 0;
+    for (int h = 15 * 24; h > 3; h--) {
+      Instant at = NOW.minusSeconds(3600L * h);
+      for (int i = 0; i < 8; i++) {
+        var touch = new io.truecount.core.ads.Touch("t" + n, "A", "ad1", io.truecount.core.ads.TouchKind.CLICK, at, io.truecount.core.MatchKeys.NONE);
+        var conversion = new io.truecount.core.attribution.Conversion(++n, "A", "S7", "Purchase", "", at, java.util.Optional.empty(), "", io.truecount.core.MatchKeys.NONE,
+            "", at);
+        detector.changed(null, new io.truecount.core.attribution.LedgerEntry(conversion, java.util.Optional.of(new io.truecount.core.attribution.Credit(touch, placement, false)), true));
+      }
+    }
+    List<Anomaly> found = detector.detect(NOW).stream().filter(a -> a.campaignId().equals("C1")).toList();
+    assertThat(found).extracting(Anomaly::kind).containsExactly(Anomaly.Kind.HARD_ZERO);
+    assertThat(found.get(0).evidence()).startsWith("conversions credited to campaign C1");
+  }
 }
