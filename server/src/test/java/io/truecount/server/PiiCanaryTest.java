@@ -47,6 +47,19 @@ class PiiCanaryTest {
         int index = i;
         FORBIDDEN.forEach(canary -> assertThat(reply.body()).as("answer %d", index).doesNotContainIgnoringCase(canary));
       }
+      List<HttpRequest.Builder> more = List.of(
+          HttpRequest.newBuilder(URI.create(child.base() + "/api/v1/touches")).header("Access-Token", token).POST(HttpRequest.BodyPublishers.ofString(
+              "{\"touches\":[{\"kind\":\"click\",\"ad_id\":\"404\",\"time\":" + now + ",\"user\":{\"email\":\"" + EMAIL + "\",\"phone\":\"" + PHONE + "\"}}]}")),
+          HttpRequest.newBuilder(URI.create(child.base() + "/api/v1/reconciliations?event_source_id=" + pixel)).header("Authorization", "Bearer child-admin")
+              .POST(HttpRequest.BodyPublishers.ofString("Name,Email,Phone,Financial Status,Currency,Total,Refunded Amount,Created at\n#1," + EMAIL + ",\"" + PHONE
+                  + "\",paid,BRL,1.00,0.00,not-a-date\n#2," + EMAIL + ",,paid,BRL,1.00,0.00,2026-11-20 10:00:00 -0300\n")),
+          HttpRequest.newBuilder(URI.create(child.base() + "/api/v1/reconciliations?event_source_id=" + pixel + "&format=csv&columns="
+              + java.net.URLEncoder.encode("order_id:id,time:t,value:v,email:e,phone:p", StandardCharsets.UTF_8))).header("Authorization", "Bearer child-admin")
+              .POST(HttpRequest.BodyPublishers.ofString("id,t,v,e,p\n9," + now + ",x," + EMAIL + ",\"" + PHONE + "\"\n")));
+      for (HttpRequest.Builder request : more) {
+        HttpResponse<String> reply = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        FORBIDDEN.forEach(canary -> assertThat(reply.body()).as(reply.uri().getPath()).doesNotContainIgnoringCase(canary));
+      }
     }
     try (Stream<Path> files = Files.walk(dir)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
