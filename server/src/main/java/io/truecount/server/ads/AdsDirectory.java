@@ -19,6 +19,8 @@ public final class AdsDirectory implements AdDirectory {
   private final AdsStore store;
   private final Catalog catalog;
   private final Map<String, Optional<Placement>> cache = new ConcurrentHashMap<>();
+  /** Settings read on every event (ad parameter, ip+UA matching); only {@link #setMatching} changes them. */
+  private final Map<String, String> settings = new ConcurrentHashMap<>();
 
   public AdsDirectory(AdsStore store, Catalog catalog) {
     this.store = store;
@@ -32,17 +34,22 @@ public final class AdsDirectory implements AdDirectory {
 
   @Override
   public boolean ipUserAgentMatching(String advertiserId) {
-    return !"off".equals(catalog.setting(IP_UA_SETTING + advertiserId).orElse("on"));
+    return !"off".equals(setting(IP_UA_SETTING + advertiserId, "on"));
   }
 
   /** The landing-URL query parameter that names the ad (default {@code tt_ad}). */
   public String adParameter(String advertiserId) {
-    return catalog.setting(AD_PARAM_SETTING + advertiserId).orElse(DEFAULT_AD_PARAM);
+    return setting(AD_PARAM_SETTING + advertiserId, DEFAULT_AD_PARAM);
   }
 
   public void setMatching(String advertiserId, Optional<Boolean> ipUserAgent, Optional<String> adParameter) {
     ipUserAgent.ifPresent(on -> catalog.putSetting(IP_UA_SETTING + advertiserId, on ? "on" : "off"));
     adParameter.ifPresent(p -> catalog.putSetting(AD_PARAM_SETTING + advertiserId, p));
+    settings.clear();
+  }
+
+  private String setting(String key, String fallback) {
+    return settings.computeIfAbsent(key, k -> catalog.setting(k).orElse(fallback));
   }
 
   /** Forget cached placements (after any change to campaigns, ad groups or ads). */
