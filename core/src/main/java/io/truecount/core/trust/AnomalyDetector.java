@@ -31,42 +31,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   /** A series: a source's event, or (campaign set) a campaign's counted conversions of an event. */
   private record Key(String sourceId, String campaignId, String event) {}
 
-  /** Hour-bucketed counters in a ring indexed by epoch hour. */
-  static final class Series {
-    final long[] hour = new long[HOURS];
-    final long[] arrivals = new long[HOURS];
-    final long[] duplicates = new long[HOURS];
-    final long[] missingValue = new long[HOURS];
-    final long[] wrongPage = new long[HOURS];
-    final double[] keyWeight = new double[HOURS];
-    final long[] delayedHour = new long[HOURS];
-
-    int slot(long epochHour) {
-      int s = (int) Math.floorMod(epochHour, (long) HOURS);
-      if (hour[s] != epochHour) {
-        hour[s] = epochHour;
-        arrivals[s] = 0;
-        duplicates[s] = 0;
-        missingValue[s] = 0;
-        wrongPage[s] = 0;
-        keyWeight[s] = 0;
-        delayedHour[s] = 0;
-      }
-      return s;
-    }
-
-    long get(long[] counter, long epochHour) {
-      int s = (int) Math.floorMod(epochHour, (long) HOURS);
-      return hour[s] == epochHour ? counter[s] : 0;
-    }
-
-    double weight(long epochHour) {
-      int s = (int) Math.floorMod(epochHour, (long) HOURS);
-      return hour[s] == epochHour ? keyWeight[s] : 0;
-    }
-  }
-
-  private final Map<Key, Series> series = new HashMap<>();
+  private final Map<Key, HourlySeries> series = new HashMap<>();
   /** Per source: page hosts seen → {last seen epoch second, count}; at most {@link #MAX_HOSTS} per source. */
   private final Map<String, Map<String, long[]>> hosts = new HashMap<>();
   static final int MAX_HOSTS = 200;
@@ -74,7 +39,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   @Override
   public synchronized void accept(ProcessedEvent p) {
     Event e = p.event();
-    Series s = series.computeIfAbsent(new Key(e.sourceId(), "", e.reportedName()), k -> new Series());
+    HourlySeries s = series.computeIfAbsent(new Key(e.sourceId(), "", e.reportedName()), k -> new HourlySeries());
     host(e).ifPresent(host -> {
       Map<String, long[]> seen = hosts.computeIfAbsent(e.sourceId(), k -> new HashMap<>());
       if (seen.size() < MAX_HOSTS || seen.containsKey(host)) {
@@ -114,7 +79,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
       return;
     }
     var c = e.conversion();
-    Series s = series.computeIfAbsent(new Key(c.sourceId(), e.credit().get().placement().campaignId(), c.event()), k -> new Series());
+    HourlySeries s = series.computeIfAbsent(new Key(c.sourceId(), e.credit().get().placement().campaignId(), c.event()), k -> new HourlySeries());
     s.arrivals[s.slot(Math.floorDiv(c.receivedAt().getEpochSecond(), 3600))] += sign;
   }
 
@@ -158,7 +123,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
     return out;
   }
 
-  private static java.util.Optional<Anomaly> volume(Key key, Series s, long hour) {
+  private static java.util.Optional<Anomaly> volume(Key key, HourlySeries s, long hour) {
     long[] history = new long[BASELINE_DAYS];
     for (int d = 1; d <= BASELINE_DAYS; d++) {
       history[d - 1] = kept(s, hour - 24L * d);
@@ -191,7 +156,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
     return java.util.Optional.empty();
   }
 
-  private static void quality(Key key, Series s, long hour, List<Anomaly> out) {
+  private static void quality(Key key, HourlySeries s, long hour, List<Anomaly> out) {
     long day = 0;
     long missing = 0;
     long wrong = 0;
@@ -262,7 +227,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
    * Hour-of-week seasonality within the 14-day window: the volume of the 24 hours ending at this
    * hour one and two weeks ago, against the average day of the last 14 (1.0 when unknown).
    */
-  static double weekdayFactor(Series s, long hour) {
+  static double weekdayFactor(HourlySeries s, long hour) {
     double sameWeekday = (dayEnding(s, hour - 24L * 7) + dayEnding(s, hour - 24L * 14)) / 2.0;
     double mean = 0;
     for (int d = 1; d <= BASELINE_DAYS; d++) {
@@ -272,7 +237,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
     return mean == 0 || sameWeekday == 0 ? 1.0 : sameWeekday / mean;
   }
 
-  private static long dayEnding(Series s, long hour) {
+  private static long dayEnding(HourlySeries s, long hour) {
     long total = 0;
     for (long h = hour - 23; h <= hour; h++) {
       total += kept(s, h);
@@ -281,7 +246,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   }
 
   /** Counted copies of an hour: arrivals minus dropped duplicates (a duplicate spike is its own anomaly). */
-  private static long kept(Series s, long hour) {
+  private static long kept(HourlySeries s, long hour) {
     return s.get(s.arrivals, hour) - s.get(s.duplicates, hour);
   }
 

@@ -51,4 +51,20 @@ public final class DemoAccount {
     plans.add(new AdPlan("1820000000000000005", "Lead", Duration.ofDays(7), Duration.ofDays(1), Duration.ofDays(1), false));
     return plans;
   }
+
+  /** Four local days of delivery per ad (CPM ≈ 8.50), with the platform's own, somewhat higher, conversion counts. */
+  static com.fasterxml.jackson.databind.node.ObjectNode delivery(List<AdPlan> ads, java.time.LocalDate today, java.util.Random random) {
+    var body = io.truecount.wire.Json.MAPPER.createObjectNode();
+    var rows = body.putArray("rows");
+    for (AdPlan ad : ads) {
+      for (int d = 0; d < 4; d++) {
+        int impressions = 2000 + random.nextInt(6000);
+        int clicks = impressions * (1 + random.nextInt(3)) / 100;
+        rows.addObject().put("ad_id", ad.adId()).put("date", today.minusDays(d).toString()).put("impressions", impressions).put("clicks", clicks)
+            .put("spend", new java.math.BigDecimal(impressions).multiply(new java.math.BigDecimal("0.0085")).setScale(2, java.math.RoundingMode.HALF_UP))
+            .put("conversions", 2 + random.nextInt(6));
+      }
+    }
+    return body;
+  }
 }

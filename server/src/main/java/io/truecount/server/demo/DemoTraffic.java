@@ -238,19 +238,7 @@ public final class DemoTraffic {
     if (ads.isEmpty()) {
       return 0;
     }
-    ObjectNode body = Json.MAPPER.createObjectNode();
-    ArrayNode rows = body.putArray("rows");
-    java.time.LocalDate today = now.atZone(zone).toLocalDate();
-    for (DemoAccount.AdPlan ad : ads) {
-      for (int d = 0; d < 4; d++) {
-        int impressions = 2000 + random.nextInt(6000);
-        int clicks = impressions * (1 + random.nextInt(3)) / 100;
-        rows.addObject().put("ad_id", ad.adId()).put("date", today.minusDays(d).toString()).put("impressions", impressions).put("clicks", clicks)
-            .put("spend", new java.math.BigDecimal(impressions).multiply(new java.math.BigDecimal("0.0085")).setScale(2, java.math.RoundingMode.HALF_UP))
-            .put("conversions", 2 + random.nextInt(6));
-      }
-    }
-    post("/api/v1/delivery", body);
+    post("/api/v1/delivery", DemoAccount.delivery(ads, now.atZone(zone).toLocalDate(), random));
     return 1;
   }
 
