@@ -95,6 +95,11 @@ final class DemoCommand implements Runnable {
     System.out.println("  ./truecount check --url " + base + " --admin-token " + adminToken + " --advertiser " + advertiser.id());
     System.out.println("Reconcile the store's Shopify export with Truecount, every gap by cause:");
     System.out.println("  ./truecount reconcile --url " + base + " --admin-token " + adminToken + " --source " + pixel.id() + " --orders " + dataDirText + "/shopify-orders.csv");
+    System.out.println("Anomalies (planted: purchases on a product page; event_time_skew is real too, the demo sends three days of traffic at once),");
+    System.out.println("and which event best predicts revenue:");
+    System.out.println("  ./truecount anomalies --url " + base + " --admin-token " + adminToken + " --advertiser " + advertiser.id());
+    System.out.println("  ./truecount event-quality --url " + base + " --admin-token " + adminToken + " --source " + pixel.id() + " --orders " + dataDirText
+        + "/shopify-orders.csv");
     System.out.println("The same orders from a backend that keeps UTC times (the time-zone shift shows as days that differ):");
     System.out.println("  ./truecount reconcile --url " + base + " --admin-token " + adminToken + " --source " + pixel.id() + " --orders " + dataDirText
         + "/backend-orders-utc.csv --format csv --columns 'order_id:order_number,time:created_utc,value:amount,email:customer_email,status:state'"
