@@ -157,22 +157,17 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   }
 
   private static void quality(Key key, HourlySeries s, long hour, List<Anomaly> out) {
-    long day = 0;
+    Totals now = totals(s, hour - 23, hour);
+    long day = now.arrivals();
+    long dupNow = now.duplicates();
+    double weightNow = now.weight();
+    long keptNow = day - dupNow;
     long missing = 0;
     long wrong = 0;
-    long dupNow = 0;
     long delayed = 0;
-    double weightNow = 0;
-    long keptNow = 0;
     long firstMissing = -1;
     long firstWrong = -1;
     for (long h = hour - 23; h <= hour; h++) {
-      long arrivals = s.get(s.arrivals, h);
-      long dups = s.get(s.duplicates, h);
-      day += arrivals;
-      dupNow += dups;
-      keptNow += arrivals - dups;
-      weightNow += s.weight(h);
       missing += s.get(s.missingValue, h);
       wrong += s.get(s.wrongPage, h);
       delayed += s.get(s.delayedHour, h);
@@ -191,18 +186,11 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
       out.add(anomaly(Anomaly.Kind.PURCHASE_ON_WRONG_PAGE, key, firstWrong, wrong + " of " + kept + " Purchase events in 24 h fired on a product page URL",
           "the purchase tag sits on the product template or a button, not on the order confirmation", "Fire Purchase only on the thank-you page or from the order system."));
     }
-    long dupBefore = 0;
-    long arrivalsBefore = 0;
-    double weightBefore = 0;
-    long keptBefore = 0;
-    for (long h = hour - 24 * 8 + 1; h <= hour - 24; h++) {
-      long arrivals = s.get(s.arrivals, h);
-      long dups = s.get(s.duplicates, h);
-      arrivalsBefore += arrivals;
-      dupBefore += dups;
-      keptBefore += arrivals - dups;
-      weightBefore += s.weight(h);
-    }
+    Totals before = totals(s, hour - 24 * 8 + 1, hour - 24);
+    long dupBefore = before.duplicates();
+    long arrivalsBefore = before.arrivals();
+    double weightBefore = before.weight();
+    long keptBefore = arrivalsBefore - dupBefore;
     double rateNow = (double) dupNow / day;
     double rateBefore = arrivalsBefore == 0 ? 0 : (double) dupBefore / arrivalsBefore;
     if (arrivalsBefore > 0 && rateNow >= 0.10 && rateNow >= 2 * rateBefore) {
@@ -243,6 +231,21 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
       total += kept(s, h);
     }
     return total;
+  }
+
+  /** Arrivals, dropped duplicates and match-key weight summed over hours [from, to]. */
+  private record Totals(long arrivals, long duplicates, double weight) {}
+
+  private static Totals totals(HourlySeries s, long from, long to) {
+    long arrivals = 0;
+    long duplicates = 0;
+    double weight = 0;
+    for (long h = from; h <= to; h++) {
+      arrivals += s.get(s.arrivals, h);
+      duplicates += s.get(s.duplicates, h);
+      weight += s.weight(h);
+    }
+    return new Totals(arrivals, duplicates, weight);
   }
 
   /** Counted copies of an hour: arrivals minus dropped duplicates (a duplicate spike is its own anomaly). */

@@ -80,9 +80,10 @@ public final class ChecklistService {
       tests.computeIfAbsent(g.sourceId(), s -> testEvents.latest(s, 200));
     }
     var rows = cube.query(advertiser.id(), from, to, Granularity.TOTAL).stream().filter(r -> ads.contains(r.adId())).toList();
-    long campaignTotal = sum(Rollup.rollup(rows, Level.CAMPAIGN, Optional.empty(), directory::placement), LevelRow::conversions);
-    long realTime = sum(Rollup.rollup(rows, Level.CAMPAIGN, Optional.empty(), directory::placement), LevelRow::realTimeConversions);
-    long platform = sum(Rollup.rollup(rows, Level.CAMPAIGN, Optional.empty(), directory::placement), LevelRow::platformConversions);
+    List<LevelRow> campaignRows = Rollup.rollup(rows, Level.CAMPAIGN, Optional.empty(), directory::placement);
+    long campaignTotal = sum(campaignRows, LevelRow::conversions);
+    long realTime = sum(campaignRows, LevelRow::realTimeConversions);
+    long platform = sum(campaignRows, LevelRow::platformConversions);
     Map<String, Long> byGroup = byId(Rollup.rollup(rows, Level.ADGROUP, Optional.empty(), directory::placement));
     Map<String, Long> byAd = byId(Rollup.rollup(rows, Level.AD, Optional.empty(), directory::placement));
     CheckInputs.Numbers numbers = new CheckInputs.Numbers(campaignTotal, realTime, byGroup, byAd, platform, platform > 0, pipeline.lag());

@@ -94,9 +94,6 @@ public final class ReportService {
       throw new BadRequest("page / page_size: page >= 1 and page_size between 1 and 1000");
     }
     List<LevelRow> rows = Rollup.rollup(cube.query(advertiser.id(), start, end, granularity), level, Optional.empty(), ads::placement);
-    if (!hasId) {
-      rows = rows.stream().map(r -> relabel(r, advertiser.id())).toList();
-    }
     ObjectNode data = Json.MAPPER.createObjectNode();
     ArrayNode list = data.putArray("list");
     int from = Math.min(rows.size(), (q.page() - 1) * q.pageSize());
@@ -142,12 +139,6 @@ public final class ReportService {
       out.add(row);
     }
     return out;
-  }
-
-  private static LevelRow relabel(LevelRow r, String id) {
-    return new LevelRow(id, r.period(), r.impressions(), r.clicks(), r.spend(), r.conversions(), r.conversionValue(), r.realTimeConversions(),
-        r.realTimeValue(), r.clickThrough(), r.viewThrough(), r.engagedViewThrough(), r.purchases(), r.purchaseValue(), r.otherCurrency(),
-        r.platformConversions(), r.platformValue());
   }
 
   private static void checkRange(LocalDate start, LocalDate end, Granularity granularity) {

@@ -24,6 +24,17 @@ public record JsonRequest(HttpServerExchange exchange, JsonNode body, byte[] raw
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
   }
 
+  /** A YYYY-MM-DD query parameter, or empty when absent; a malformed one is a 40002 naming it. */
+  public Optional<java.time.LocalDate> date(String name) {
+    return param(name).map(text -> {
+      try {
+        return java.time.LocalDate.parse(text);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw AdminException.invalid(name + " " + text + ": must be YYYY-MM-DD");
+      }
+    });
+  }
+
   public String path(String name) {
     return param(name).orElseThrow(() -> AdminException.invalid("missing path parameter " + name));
   }

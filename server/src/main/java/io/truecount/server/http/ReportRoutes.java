@@ -42,13 +42,13 @@ final class ReportRoutes {
     routes.add(new Route("GET", "/api/v1/adgroups/{id}/what-if", Access.ADMIN, new AdminHandler(this::whatIf)));
     routes.add(new Route("GET", "/api/v1/campaigns/{id}/check", Access.ADMIN, new AdminHandler(r -> {
       var campaign = p.admin().campaign(r.path("id"));
-      return TrustViews.check(p.checklist().check(advertiserOf(campaign.advertiserId()), campaign, optionalDate(r, "start_date"), optionalDate(r, "end_date")));
+      return TrustViews.check(p.checklist().check(advertiserOf(campaign.advertiserId()), campaign, r.date("start_date"), r.date("end_date")));
     })));
     routes.add(new Route("GET", "/api/v1/advertisers/{id}/check", Access.ADMIN, new AdminHandler(r -> {
       Advertiser advertiser = advertiserOf(r.path("id"));
       ArrayNode list = Json.MAPPER.createArrayNode();
-      p.admin().campaigns(advertiser.id()).forEach(c -> list.add(TrustViews.check(p.checklist().check(advertiser, c, optionalDate(r, "start_date"),
-          optionalDate(r, "end_date")))));
+      p.admin().campaigns(advertiser.id()).forEach(c -> list.add(TrustViews.check(p.checklist().check(advertiser, c, r.date("start_date"),
+          r.date("end_date")))));
       return list;
     })));
     routes.add(new Route("POST", "/api/v1/sources/{id}/purchase-url-pattern", Access.ADMIN, new AdminHandler(r -> {
@@ -94,10 +94,6 @@ final class ReportRoutes {
     return p.catalog().advertiser(id).orElseThrow(() -> AdminException.notFound("advertiser", id));
   }
 
-  private static Optional<java.time.LocalDate> optionalDate(JsonRequest r, String field) {
-    return r.param(field).map(d -> date(field, d));
-  }
-
   private static boolean utc(JsonRequest r) {
     String zone = r.param("time_zone").orElse("advertiser");
     if (!zone.equalsIgnoreCase("utc") && !zone.equalsIgnoreCase("advertiser")) {
@@ -137,17 +133,9 @@ final class ReportRoutes {
     Advertiser advertiser = p.catalog().advertiser(group.advertiserId()).orElseThrow();
     var alternative = p.admin().validated(group.settings(), new AdsAdmin.SettingsChange(r.param("click_attribution_window"),
         r.param("view_attribution_window"), r.param("engaged_view_attribution_window"), r.param("attribution_event_count")));
-    java.time.LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
-    java.time.LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(27));
+    java.time.LocalDate end = r.date("end_date").orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
+    java.time.LocalDate start = r.date("start_date").orElse(end.minusDays(27));
     return new io.truecount.server.ads.WhatIf(p.attribution(), p.directory()).compare(group, alternative, advertiser.zone(), start, end);
-  }
-
-  private static java.time.LocalDate date(String field, String text) {
-    try {
-      return java.time.LocalDate.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
-      throw AdminException.invalid(field + " " + text + ": must be YYYY-MM-DD");
-    }
   }
 
   private JsonNode explanation(JsonRequest r) {

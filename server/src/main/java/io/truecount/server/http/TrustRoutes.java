@@ -46,11 +46,11 @@ final class TrustRoutes {
 
   /** Event quality of a source; the body may be a Shopify export (revenue, precision/recall) or empty. */
   private JsonNode eventQuality(JsonRequest r) {
-    String sourceId = r.param("event_source_id").orElseThrow(() -> AdminException.invalid("event_source_id: required query parameter"));
-    EventSource source = p.catalog().source(sourceId).orElseThrow(() -> AdminException.notFound("event source", sourceId));
+    EventSource source = source(r);
+    String sourceId = source.id();
     Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
-    LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
-    LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(13));
+    LocalDate end = r.date("end_date").orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
+    LocalDate start = r.date("start_date").orElse(end.minusDays(13));
     List<io.truecount.core.trust.BackendOrder> orders = r.raw().length == 0 ? List.of()
         : orders(r, r.param("format").orElse("shopify").toLowerCase(Locale.ROOT), advertiser).orders();
     List<LedgerEntry> entries = p.attribution().entries().stream().filter(e -> e.conversion().sourceId().equals(sourceId)).toList();
@@ -128,12 +128,12 @@ final class TrustRoutes {
   }
 
   private JsonNode reconcile(JsonRequest r) {
-    String sourceId = r.param("event_source_id").orElseThrow(() -> AdminException.invalid("event_source_id: required query parameter"));
-    EventSource source = p.catalog().source(sourceId).orElseThrow(() -> AdminException.notFound("event source", sourceId));
+    EventSource source = source(r);
+    String sourceId = source.id();
     Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
     String format = r.param("format").orElse("shopify").toLowerCase(Locale.ROOT);
-    LocalDate end = r.param("end_date").map(d -> date("end_date", d)).orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
-    LocalDate start = r.param("start_date").map(d -> date("start_date", d)).orElse(end.minusDays(6));
+    LocalDate end = r.date("end_date").orElse(p.clock().instant().atZone(advertiser.zone()).toLocalDate());
+    LocalDate start = r.date("start_date").orElse(end.minusDays(6));
     Instant cutoff = r.param("cutoff").map(TrustRoutes::instant).orElse(p.clock().instant());
     String event = r.param("event").orElse("Purchase");
     ShopifyOrders.Result imported = orders(r, format, advertiser);
@@ -193,12 +193,9 @@ final class TrustRoutes {
     return node;
   }
 
-  private static LocalDate date(String field, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeParseException e) {
-      throw AdminException.invalid(field + " " + text + ": must be YYYY-MM-DD");
-    }
+  private EventSource source(JsonRequest r) {
+    String id = r.param("event_source_id").orElseThrow(() -> AdminException.invalid("event_source_id: required query parameter"));
+    return p.catalog().source(id).orElseThrow(() -> AdminException.notFound("event source", id));
   }
 
   private static Instant instant(String text) {
