@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 /** The composition root: explicit wiring of the embedded deployment, no scanning, no magic. */
 public final class Truecount implements AutoCloseable {
   static final String ADMIN_TOKEN_SETTING = "admin_token_sha256";
+  public static final String FIRST_USER = "admin";
 
   private final Catalog catalog;
   private final SqliteEventLog log;
@@ -54,6 +55,9 @@ public final class Truecount implements AutoCloseable {
   private final Attribution attribution;
   private final AdsAdmin adsAdmin;
   private final Optional<String> generatedAdminToken;
+  private final io.truecount.core.spi.Accounts accounts;
+  private final io.truecount.server.admin.UserAdmin users;
+  private final Optional<String> generatedAdminPassword;
 
   private Truecount(Config config, Clock clock, SecureRandom random) {
     this.catalog = new CachedCatalog(new SqliteCatalog(config.dataDir().resolve("catalog.db")), config.tokenCacheTtl());
@@ -87,11 +91,18 @@ public final class Truecount implements AutoCloseable {
         new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),
         new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health);
     this.admin = new CatalogAdmin(catalog, clock, random);
+    this.accounts = new io.truecount.store.SqliteAccounts(config.dataDir().resolve("accounts.db"));
+    io.truecount.server.ui.Passwords passwords = new io.truecount.server.ui.Passwords();
+    io.truecount.server.ui.Sessions sessions = new io.truecount.server.ui.Sessions(clock, random);
+    this.users = new io.truecount.server.admin.UserAdmin(accounts, catalog, passwords, clock, random, Optional.of(sessions));
+    this.generatedAdminPassword = ensureFirstUser();
+    io.truecount.server.ui.UiParts ui = new io.truecount.server.ui.UiParts(config, catalog, accounts, sessions,
+        new io.truecount.server.ui.LoginThrottle(clock), passwords, admin, health, testEvents, ads, new io.truecount.server.pixel.PixelScript().version());
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);
     String adminHash = catalog.setting(ADMIN_TOKEN_SETTING).orElseThrow();
     this.http = new HttpApi(new HttpApi.Parts(config, catalog, log, consumer, ingest, admin, recent, health, testEvents,
-        metrics, new RequestIds(clock), adminHash, ads)).start();
+        metrics, new RequestIds(clock), adminHash, ads, ui)).start();
     metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
     metrics.gauge("truecount_pipeline_lag_events", "Durable events not yet processed by the pipeline", consumer::lag);
     metrics.gauge("truecount_dedup_keys", "Live dedup keys held", dedup::keysHeld);
@@ -130,6 +141,25 @@ public final class Truecount implements AutoCloseable {
     String token = HexFormat.of().formatHex(bytes);
     catalog.putSetting(ADMIN_TOKEN_SETTING, Pii.sha256Hex(token));
     return Optional.of(token);
+  }
+
+  /** With no UI user yet, an {@code admin} for every advertiser with a random password (shown once). */
+  private Optional<String> ensureFirstUser() {
+    if (!accounts.users().isEmpty()) {
+      return Optional.empty();
+    }
+    String password = users.randomPassword();
+    users.create(FIRST_USER, password, io.truecount.core.Role.ADMIN, io.truecount.core.User.ALL_ADVERTISERS);
+    return Optional.of(password);
+  }
+
+  /** The first UI user's password, when this start created that user. */
+  public Optional<String> generatedAdminPassword() {
+    return generatedAdminPassword;
+  }
+
+  public io.truecount.server.admin.UserAdmin users() {
+    return users;
   }
 
   /** The admin token, when this start generated it (first start without one configured). */
@@ -174,6 +204,7 @@ public final class Truecount implements AutoCloseable {
     log.close();
     touchLog.close();
     adsStore.close();
+    accounts.close();
     catalog.close();
   }
 }

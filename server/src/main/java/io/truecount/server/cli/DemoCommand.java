@@ -46,6 +46,11 @@ final class DemoCommand implements Runnable {
       Files.writeString(dataDir.resolve("backend-orders-utc.csv"), traffic.utcBackendExport());
       truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
       printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent, dataDir.toString());
+      String analystPassword = truecount.users().randomPassword();
+      truecount.users().create("analyst", analystPassword, io.truecount.core.Role.ANALYST, advertiser.id());
+      System.out.println("Web UI: " + base + "/ui");
+      System.out.println("  admin    login " + Truecount.FIRST_USER + "  password " + truecount.generatedAdminPassword().orElse("(unchanged)"));
+      System.out.println("  analyst  login analyst  password " + analystPassword + "  (read-only, " + advertiser.name() + " only)");
     } catch (IOException e) {
       truecount.close();
       throw new IllegalStateException("demo traffic failed: " + e.getMessage(), e);
@@ -114,7 +119,7 @@ final class DemoCommand implements Runnable {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches)\\.db.*|shopify-orders\\.csv|backend-orders-utc\\.csv"))) {
+      if (entries.anyMatch(p -> !p.getFileName().toString().matches("(catalog|log|ads|touches|accounts)\\.db.*|shopify-orders\\.csv|backend-orders-utc\\.csv"))) {
         throw new IllegalStateException(dir + " holds files other than a Truecount store; refusing to wipe it");
       }
     } catch (IOException e) {

@@ -35,6 +35,8 @@ final class ServeCommand implements Runnable {
     Truecount truecount = Truecount.start(config, Clock.systemUTC(), new SecureRandom());
     System.out.println("Truecount listening on http://" + config.host() + ":" + truecount.port() + "  (" + config.describe() + ")");
     truecount.generatedAdminToken().ifPresent(t -> System.out.println("Admin token (shown once, store it): " + t));
+    truecount.generatedAdminPassword().ifPresent(pw -> System.out.println("Web UI: http://" + config.host() + ":" + truecount.port() + "/ui  login "
+        + Truecount.FIRST_USER + "  password " + pw + "  (shown once; change it with: truecount user password " + Truecount.FIRST_USER + ")"));
     awaitShutdown(truecount);
   }
 

@@ -51,9 +51,9 @@ final class AdsRoutes {
     admin(routes, "POST", "/api/v1/ads/{id}", r -> AdsViews.ad(p.admin().updateAd(r.path("id"), r.text("ad_name"), domains(r))));
     admin(routes, "POST", "/api/v1/advertisers/{id}/attribution", this::matching);
     routes.add(new Route("GET", "/c/{ad_id}", Access.PUBLIC, new ClickRedirect(p.store(), p.directory(), p.random())));
-    routes.add(new Route("POST", "/api/v1/touches", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::touches)));
-    routes.add(new Route("POST", "/api/v1/delivery", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::delivery)));
-    routes.add(new Route("POST", "/api/v1/delivery/import", Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::adsManagerImport)));
+    routes.add(new Route("POST", "/api/v1/touches", Access.ADVERTISER_TOKEN, new TokenJsonHandler(p.auth(), this::touches)));
+    routes.add(new Route("POST", "/api/v1/delivery", Access.ADVERTISER_TOKEN, new TokenJsonHandler(p.auth(), this::delivery)));
+    routes.add(new Route("POST", "/api/v1/delivery/import", Access.ADVERTISER_TOKEN, new TokenJsonHandler(p.auth(), this::adsManagerImport)));
     return routes;
   }
 
@@ -119,7 +119,12 @@ final class AdsRoutes {
     return advertiserOf(p, token);
   }
 
+  /** The token's advertiser; a token scoped to one source cannot read or write advertiser-wide data (40001). */
   static Advertiser advertiserOf(AdsParts p, AccessToken token) throws WireException {
+    if (token.source().isPresent()) {
+      throw new WireException(Code.NO_PERMISSION, "No permission: this token is scoped to event source " + token.sourceId()
+          + "; touches, delivery and reports need an advertiser token");
+    }
     return p.catalog().advertiser(token.advertiserId()).orElseThrow(() -> new WireException(Code.NO_PERMISSION, "No permission: unknown advertiser"));
   }
 

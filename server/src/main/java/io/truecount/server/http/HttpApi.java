@@ -37,16 +37,18 @@ public final class HttpApi implements AutoCloseable {
 
   /** What the routes read and call. */
   public record Parts(Config config, Catalog catalog, EventLog log, LogConsumer consumer, Ingest ingest, CatalogAdmin admin,
-      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads) {}
+      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads, io.truecount.server.ui.UiParts ui) {}
 
   private final Undertow server;
   private final List<Route> routes;
 
   public HttpApi(Parts parts) {
-    this.routes = routes(parts);
+    io.truecount.server.ui.UiRoutes ui = new io.truecount.server.ui.UiRoutes(parts.ui());
+    this.routes = new ArrayList<>(routes(parts));
+    routes.addAll(ui.routes());
     RoutingHandler router = new RoutingHandler();
     for (Route route : routes) {
-      router.add(route.method(), route.template(), guarded(route, parts.adminTokenHash()));
+      router.add(route.method(), route.template(), guarded(route, parts.adminTokenHash(), ui.guard()));
     }
     router.setFallbackHandler(ex -> Responses.envelope(ex, 404, Code.NOT_FOUND, "No route " + ex.getRequestMethod() + " " + ex.getRequestPath(), null));
     router.setInvalidMethodHandler(ex -> Responses.envelope(ex, 405, Code.NOT_FOUND, "Method " + ex.getRequestMethod() + " not allowed on " + ex.getRequestPath(), null));
@@ -118,9 +120,12 @@ public final class HttpApi implements AutoCloseable {
         io.truecount.wire.Json.MAPPER.createObjectNode().put("pipeline_lag_events", lag).put("pipeline_failures", p.consumer().failures()));
   }
 
-  private static HttpHandler guarded(Route route, String adminTokenHash) {
+  private static HttpHandler guarded(Route route, String adminTokenHash, io.truecount.server.ui.SessionGuard sessions) {
     return switch (route.access()) {
-      case PUBLIC, SOURCE_TOKEN -> route.handler();
+      case PUBLIC, SOURCE_TOKEN, ADVERTISER_TOKEN -> route.handler();
+      case SESSION -> sessions.guard(io.truecount.server.ui.SessionGuard.Need.SIGNED_IN, route.handler());
+      case MEMBER -> sessions.guard(io.truecount.server.ui.SessionGuard.Need.MEMBER, route.handler());
+      case MEMBER_ADMIN -> sessions.guard(io.truecount.server.ui.SessionGuard.Need.ADMIN_MEMBER, route.handler());
       case ADMIN -> ex -> {
         String presented = bearer(ex);
         if (presented.isEmpty()) {

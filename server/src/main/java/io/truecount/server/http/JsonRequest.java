@@ -10,12 +10,12 @@ import java.util.Optional;
 /** Path and query parameters and the JSON body of an admin request. */
 public record JsonRequest(HttpServerExchange exchange, JsonNode body, byte[] raw) {
 
-  static JsonRequest of(HttpServerExchange exchange, JsonNode body) {
+  public static JsonRequest of(HttpServerExchange exchange, JsonNode body) {
     return new JsonRequest(exchange, body == null ? MissingNode.getInstance() : body, new byte[0]);
   }
 
   /** An upload (CSV, NDJSON): the bytes as sent, no JSON body. */
-  static JsonRequest upload(HttpServerExchange exchange, byte[] raw) {
+  public static JsonRequest upload(HttpServerExchange exchange, byte[] raw) {
     return new JsonRequest(exchange, MissingNode.getInstance(), raw);
   }
 

@@ -29,10 +29,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** TikTok's integrated report (token), our report with CSV, what-if and conversion explanations (admin). */
-final class ReportRoutes {
+public final class ReportRoutes {
   private final AdsParts p;
 
-  ReportRoutes(AdsParts parts) {
+  public ReportRoutes(AdsParts parts) {
     this.p = parts;
   }
 
@@ -57,7 +57,7 @@ final class ReportRoutes {
     })));
     routes.add(new Route("GET", "/api/v1/reports", Access.ADMIN, new AdminHandler(r -> AdsRoutes.list(custom(r)), this::csv)));
     for (String path : List.of("/open_api/v1.3/report/integrated/get/", "/open_api/v1.3/report/integrated/get")) {
-      routes.add(new Route("GET", path, Access.SOURCE_TOKEN, new TokenJsonHandler(p.auth(), this::integrated)));
+      routes.add(new Route("GET", path, Access.ADVERTISER_TOKEN, new TokenJsonHandler(p.auth(), this::integrated)));
     }
     return routes;
   }
@@ -106,6 +106,12 @@ final class ReportRoutes {
     if (!"csv".equals(r.param("format").orElse("json"))) {
       return false;
     }
+    csvDownload(r, ex);
+    return true;
+  }
+
+  /** The report for the request's parameters as a CSV download: the API's {@code format=csv} and the UI's download link. */
+  public void csvDownload(JsonRequest r, HttpServerExchange ex) {
     List<ObjectNode> rows = custom(r);
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -125,7 +131,6 @@ final class ReportRoutes {
     ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/csv; charset=utf-8");
     ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"truecount-report.csv\"");
     ex.getResponseSender().send(out.toString());
-    return true;
   }
 
   private JsonNode whatIf(JsonRequest r) {
@@ -142,8 +147,15 @@ final class ReportRoutes {
     String source = r.path("source");
     String event = io.truecount.core.EventNames.reportedName(r.path("event"));
     String eventId = r.path("event_id");
-    Conversion c = p.attribution().conversion(source, event, eventId)
-        .orElseThrow(() -> AdminException.notFound("conversion", source + "/" + event + "/" + eventId));
+    return explanation(p.attribution().conversion(source, event, eventId)
+        .orElseThrow(() -> AdminException.notFound("conversion", source + "/" + event + "/" + eventId)));
+  }
+
+  /** Why a conversion was credited (or not): its dedup decision, every candidate touch and the winner. */
+  public ObjectNode explanation(Conversion c) {
+    String source = c.sourceId();
+    String event = c.event();
+    String eventId = c.eventId();
     Advertiser advertiser = p.catalog().advertiser(c.advertiserId()).orElseThrow();
     LedgerEntry entry = p.attribution().entry(c.seq()).orElseThrow();
     ObjectNode node = Json.MAPPER.createObjectNode().put("seq", c.seq()).put("event_source_id", source).put("event", event).put("event_id", eventId)

@@ -11,5 +11,8 @@ public record Route(String method, String template, Access access, HttpHandler h
     requireNonNull(template, "template is null");
     requireNonNull(access, "access is null: every route must declare who may call it");
     requireNonNull(handler, "handler is null");
+    if ((access == Access.MEMBER || access == Access.MEMBER_ADMIN) && !template.contains("{adv}")) {
+      throw new IllegalArgumentException(method + " " + template + ": a member route must name its advertiser as {adv} in the path");
+    }
   }
 }

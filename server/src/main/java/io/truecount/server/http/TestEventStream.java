@@ -9,23 +9,30 @@ import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import java.io.IOException;
 
 /** Server-Sent Events: each new test event of a source, as it passes through the pipeline. */
-final class TestEventStream implements ServerSentEventConnectionCallback {
+public final class TestEventStream implements ServerSentEventConnectionCallback {
   private static final System.Logger LOG = System.getLogger(TestEventStream.class.getName());
   private final TestEvents testEvents;
   private final Catalog catalog;
+  private final String sourceParam;
 
   TestEventStream(TestEvents testEvents, Catalog catalog) {
-    this.testEvents = testEvents;
-    this.catalog = catalog;
+    this(testEvents, catalog, "id");
   }
 
-  ServerSentEventHandler handler() {
+  /** Streams the test events of the source named by path parameter {@code sourceParam}. */
+  public TestEventStream(TestEvents testEvents, Catalog catalog, String sourceParam) {
+    this.testEvents = testEvents;
+    this.catalog = catalog;
+    this.sourceParam = sourceParam;
+  }
+
+  public ServerSentEventHandler handler() {
     return new ServerSentEventHandler(this);
   }
 
   @Override
   public void connected(ServerSentEventConnection connection, String lastEventId) {
-    String sourceId = connection.getQueryParameters().getOrDefault("id", new java.util.ArrayDeque<>()).peekFirst();
+    String sourceId = connection.getQueryParameters().getOrDefault(sourceParam, new java.util.ArrayDeque<>()).peekFirst();
     if (sourceId == null || catalog.source(sourceId).isEmpty()) {
       connection.send("{\"error\":\"unknown source\"}", "error", null, null);
       close(connection);

@@ -26,11 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reconciliation of an uploaded store export with Truecount's purchases, every gap by cause (admin). */
-final class TrustRoutes {
+public final class TrustRoutes {
   private static final int MAX_LINES = 5_000;
   private final AdsParts p;
 
-  TrustRoutes(AdsParts parts) {
+  public TrustRoutes(AdsParts parts) {
     this.p = parts;
   }
 
@@ -127,7 +127,8 @@ final class TrustRoutes {
     return list;
   }
 
-  private JsonNode reconcile(JsonRequest r) {
+  /** Reconciles an uploaded export (bytes of the request) against Truecount; parameters as in the API. */
+  public ObjectNode reconcile(JsonRequest r) {
     EventSource source = source(r);
     String sourceId = source.id();
     Advertiser advertiser = p.catalog().advertiser(source.advertiserId()).orElseThrow();
