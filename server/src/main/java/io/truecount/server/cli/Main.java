@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "truecount 0.1.0",
     description = "Self-hosted, TikTok-compatible conversion tracking.",
-    subcommands = {ServeCommand.class, DemoCommand.class, AdvertiserCommand.class, SourceCommand.class, TokenCommand.class,
+    subcommands = {ServeCommand.class, DemoCommand.class, AdvertiserCommand.class, SourceCommand.class, TokenCommand.class, UserCommand.class,
         AdsCommand.Campaigns.class, AdsCommand.AdGroups.class, AdsCommand.Ads.class, CheckCommand.class, ReconcileCommand.class, AnomaliesCommand.class, EventQualityCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

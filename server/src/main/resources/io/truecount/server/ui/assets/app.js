@@ -66,7 +66,9 @@
       width: Math.max(280, el.clientWidth), height: 300, tzDate: function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'UTC'); },
       series: [{}, { label: 'Conversions', stroke: '#0b63ce', width: 2, fill: 'rgba(11,99,206,0.08)', points: { show: true } },
         { label: 'Value', stroke: '#16794c', width: 2, scale: 'money', value: function (u, v) { return v == null ? '' : money.format(v); } }],
-      axes: [{}, { label: 'Conversions' }, { side: 1, scale: 'money', label: 'Value (' + currency + ')', grid: { show: false },
+      axes: [{ space: 70, incrs: [86400, 2 * 86400, 7 * 86400, 30 * 86400],
+        values: function (u, vals) { return vals.map(function (v) { return new Date(v * 1000).toISOString().slice(5, 10); }); } },
+        { label: 'Conversions' }, { side: 1, scale: 'money', label: 'Value (' + currency + ')', grid: { show: false },
         values: function (u, vals) { return vals.map(function (v) { return money.format(v); }); } }]
     };
     var plot = new uPlot(opts, [xs, data.conversions, data.value], el);
@@ -78,21 +80,22 @@
     var table = document.getElementById('test-events');
     if (!table) { return; }
     var body = table.tBodies[0], empty = document.querySelector('[data-empty]'), state = document.querySelector('[data-live-state]');
-    JSON.parse(table.getAttribute('data-initial')).forEach(function (v) { body.appendChild(row(v, false)); });
+    var zone = table.getAttribute('data-zone');
+    JSON.parse(table.getAttribute('data-initial')).forEach(function (v) { body.appendChild(row(v, false, zone)); });
     update();
     if (!window.EventSource) { state.textContent = 'reload to see new events'; return; }
     var source = new EventSource(table.getAttribute('data-stream'));
     source.addEventListener('ready', function () { state.textContent = 'live'; state.classList.add('on'); });
-    source.addEventListener('test_event', function (e) { body.insertBefore(row(JSON.parse(e.data), true), body.firstChild); update(); });
+    source.addEventListener('test_event', function (e) { body.insertBefore(row(JSON.parse(e.data), true, zone), body.firstChild); update(); });
     source.onerror = function () { state.textContent = 'reconnecting…'; state.classList.remove('on'); };
     function update() { empty.hidden = body.rows.length > 0; }
   }
 
-  function row(view, fresh) {
+  function row(view, fresh, zone) {
     var e = view.event, tr = document.createElement('tr');
     tr.setAttribute('data-seq', view.seq);
     if (fresh) { tr.className = 'fresh'; }
-    cell(tr, new Date(e.received_at).toLocaleString());
+    cell(tr, new Date(e.received_at).toLocaleString(undefined, { timeZone: zone }));
     cell(tr, e.reported_as + (e.reported_as !== e.event ? ' (' + e.event + ')' : ''));
     cell(tr, e.channel === 'browser' ? 'browser' : 'server');
     cell(tr, e.event_id || '—');
