@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import io.truecount.store.jdbc.StoreException;
 import java.sql.Statement;
 
 /** Opens SQLite connections the way the embedded store needs them: WAL, fsync on every commit. */
@@ -25,6 +26,13 @@ final class Sqlite {
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException("cannot open SQLite database " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Opens the file and creates its tables when missing. */
+  static Connection schema(Path file, String... statements) {
+    Connection db = open(file);
+    execute(db, statements);
+    return db;
   }
 
   static void execute(Connection connection, String... statements) {

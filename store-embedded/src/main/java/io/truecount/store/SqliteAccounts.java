@@ -1,91 +1,15 @@
 package io.truecount.store;
 
-import io.truecount.core.Role;
-import io.truecount.core.User;
-import io.truecount.core.spi.Accounts;
+import io.truecount.store.jdbc.JdbcAccounts;
+import io.truecount.store.jdbc.Sql;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** UI users and memberships in their own SQLite file. */
-public final class SqliteAccounts implements Accounts {
-  private final Sql sql;
-
+public final class SqliteAccounts extends JdbcAccounts {
   public SqliteAccounts(Path file) {
-    var db = Sqlite.open(file);
-    Sqlite.execute(db,
+    super(Sql.single(Sqlite.schema(file,
         "CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL, created_at INTEGER NOT NULL)",
         "CREATE TABLE IF NOT EXISTS memberships (user_id TEXT NOT NULL REFERENCES users(id), advertiser_id TEXT NOT NULL, role TEXT NOT NULL,"
-            + " PRIMARY KEY (user_id, advertiser_id))");
-    this.sql = new Sql(db, "accounts store");
-  }
-
-  @Override
-  public synchronized void put(User user) {
-    sql.transaction(db -> {
-      try (PreparedStatement upsert = db.prepareStatement("INSERT INTO users VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET login = excluded.login,"
-          + " password_hash = excluded.password_hash")) {
-        Sql.bind(upsert, user.id(), user.login(), user.passwordHash(), user.createdAt().toEpochMilli());
-        upsert.executeUpdate();
-      }
-      try (PreparedStatement clear = db.prepareStatement("DELETE FROM memberships WHERE user_id = ?")) {
-        Sql.bind(clear, user.id());
-        clear.executeUpdate();
-      }
-      try (PreparedStatement add = db.prepareStatement("INSERT INTO memberships VALUES (?, ?, ?)")) {
-        for (Map.Entry<String, Role> m : user.memberships().entrySet()) {
-          Sql.bind(add, user.id(), m.getKey(), m.getValue().name());
-          add.addBatch();
-        }
-        add.executeBatch();
-      }
-    });
-  }
-
-  @Override
-  public synchronized Optional<User> user(String id) {
-    return usersWhere("WHERE id = ?", id).stream().findFirst();
-  }
-
-  @Override
-  public synchronized Optional<User> byLogin(String login) {
-    return usersWhere("WHERE login = ?", login).stream().findFirst();
-  }
-
-  @Override
-  public synchronized List<User> users() {
-    return usersWhere("ORDER BY login");
-  }
-
-  private List<User> usersWhere(String where, Object... args) {
-    record Row(String id, String login, String hash, Instant created) {}
-    List<Row> rows = sql.query("SELECT id, login, password_hash, created_at FROM users " + where,
-        r -> new Row(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4))), args);
-    List<User> out = new ArrayList<>();
-    for (Row row : rows) {
-      Map<String, Role> memberships = new HashMap<>();
-      sql.query("SELECT advertiser_id, role FROM memberships WHERE user_id = ?", r -> memberships.put(r.getString(1), role(r.getString(2))), row.id());
-      out.add(new User(row.id(), row.login(), row.hash(), memberships, row.created()));
-    }
-    return out;
-  }
-
-  private static Role role(String text) throws SQLException {
-    try {
-      return Role.valueOf(text);
-    } catch (IllegalArgumentException e) {
-      throw new SQLException("unknown role " + text, e);
-    }
-  }
-
-  @Override
-  public synchronized void close() {
-    sql.close();
+            + " PRIMARY KEY (user_id, advertiser_id))"), "accounts store"));
   }
 }

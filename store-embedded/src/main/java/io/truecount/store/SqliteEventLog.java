@@ -1,5 +1,6 @@
 package io.truecount.store;
 
+import io.truecount.store.jdbc.StoreException;
 import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
 import io.truecount.core.spi.EventLog;

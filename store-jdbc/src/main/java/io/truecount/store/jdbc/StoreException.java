@@ -1,6 +1,6 @@
-package io.truecount.store;
+package io.truecount.store.jdbc;
 
-/** The embedded store could not read or write (disk full, corrupt file, locked database). */
+/** A store could not read or write (disk full, corrupt file, locked database, lost connection). */
 public final class StoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
