@@ -1,10 +1,10 @@
 package io.truecount.store;
 
+import io.truecount.store.jdbc.GroupCommit;
 import io.truecount.store.jdbc.StoreException;
 import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
 import io.truecount.core.spi.EventLog;
-import io.truecount.core.spi.LogOverloadedException;
 import io.truecount.core.spi.LoggedEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,36 +14,25 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * The embedded event log on SQLite (WAL, synchronous=FULL). One writer thread takes every append
- * waiting in a bounded queue, writes them as one compact batch row and commits once (group
- * commit: one fsync for many requests), then completes their futures. Readers use their own
+ * The embedded event log on SQLite (WAL, synchronous=FULL). The {@link GroupCommit} thread writes
+ * every waiting append as one compact batch row and commits once (one fsync for many requests). Readers use their own
  * connection and never block the writer.
  */
 public final class SqliteEventLog implements EventLog {
-  private static final int MAX_EVENTS_PER_COMMIT = 20_000;
   private static final System.Logger LOG = System.getLogger(SqliteEventLog.class.getName());
 
   private final Connection writer;
   private final Connection reader;
   private final Connection checkpointer;
   private final Thread checkpoints;
-  private final BlockingQueue<Pending> queue;
-  private final AtomicLong queuedEvents = new AtomicLong();
-  private final long maxQueuedEvents;
-  private final LongConsumer commitNanos;
-  private final Thread thread;
+  private final GroupCommit commits;
   private final Object appended = new Object();
   private volatile long nextSeq;
   private volatile boolean running = true;
-
-  private record Pending(List<Event> events, CompletableFuture<Long> done) {}
 
   /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
   public SqliteEventLog(Path file, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
@@ -52,13 +41,8 @@ public final class SqliteEventLog implements EventLog {
     Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0");
     this.reader = Sqlite.open(file);
     this.checkpointer = Sqlite.open(file);
-    this.queue = new ArrayBlockingQueue<>(maxQueuedRequests);
-    this.maxQueuedEvents = maxQueuedEvents;
-    this.commitNanos = commitNanos;
     this.nextSeq = loadNextSeq();
-    this.thread = new Thread(this::writeLoop, "truecount-log-writer");
-    this.thread.setDaemon(true);
-    this.thread.start();
+    this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, this::write);
     this.checkpoints = new Thread(this::checkpointLoop, "truecount-log-checkpoint");
     this.checkpoints.setDaemon(true);
     this.checkpoints.start();
@@ -92,19 +76,7 @@ public final class SqliteEventLog implements EventLog {
     if (events.isEmpty()) {
       return CompletableFuture.completedFuture(nextSeq);
     }
-    if (!running) {
-      return CompletableFuture.failedFuture(new IllegalStateException("event log is closed"));
-    }
-    if (queuedEvents.addAndGet(events.size()) > maxQueuedEvents) {
-      queuedEvents.addAndGet(-events.size());
-      throw new LogOverloadedException("log writer queue holds more than " + maxQueuedEvents + " events");
-    }
-    Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
-    if (!queue.offer(pending)) {
-      queuedEvents.addAndGet(-events.size());
-      throw new LogOverloadedException("log writer queue holds " + queue.size() + " requests");
-    }
-    return pending.done();
+    return commits.append(events);
   }
 
   @Override
@@ -148,16 +120,15 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public int pendingAppends() {
-    return queue.size();
+    return commits.pending();
   }
 
   @Override
   public void close() {
+    commits.close();
     running = false;
-    thread.interrupt();
     checkpoints.interrupt();
     try {
-      thread.join(10_000);
       checkpoints.join(10_000);
       checkpointer.close();
       writer.close();
@@ -190,61 +161,22 @@ public final class SqliteEventLog implements EventLog {
     }
   }
 
-  private void writeLoop() {
-    List<Pending> group = new ArrayList<>();
-    while (running || !queue.isEmpty()) {
-      try {
-        group.add(queue.take());
-      } catch (InterruptedException e) {
-        if (queue.isEmpty()) {
-          break;
-        }
-        continue;
-      }
-      int events = group.get(0).events().size();
-      while (events < MAX_EVENTS_PER_COMMIT && queue.peek() != null) {
-        Pending next = queue.poll();
-        group.add(next);
-        events += next.events().size();
-      }
-      commit(group, events);
-      group.clear();
-    }
-    failRemaining();
-  }
-
-  private void commit(List<Pending> group, int events) {
-    List<Event> all = new ArrayList<>(events);
-    group.forEach(p -> all.addAll(p.events()));
+  /** One group commit: one batch row, one transaction, one fsync. Runs on the group-commit thread only. */
+  private long write(List<Event> events) throws SQLException {
     long first = nextSeq;
-    long started = System.nanoTime();
-    try {
-      insert(first, all);
-      commitNanos.accept(System.nanoTime() - started);
-      publish(first + all.size());
-      long seq = first;
-      for (Pending p : group) {
-        p.done().complete(seq);
-        seq += p.events().size();
-      }
-    } catch (SQLException | RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + all.size() + " events not acknowledged", e);
-      rollback();
-      group.forEach(p -> p.done().completeExceptionally(e));
-    } finally {
-      queuedEvents.addAndGet(-events);
-    }
-  }
-
-  private void insert(long first, List<Event> events) throws SQLException {
     writer.setAutoCommit(false);
     try (PreparedStatement insert = writer.prepareStatement("INSERT INTO log_batches(first_seq, count, payload) VALUES (?, ?, ?)")) {
       insert.setLong(1, first);
       insert.setInt(2, events.size());
       insert.setBytes(3, EventCodec.encode(events));
       insert.executeUpdate();
+      writer.commit();
+    } catch (SQLException | RuntimeException e) {
+      rollback();
+      throw e;
     }
-    writer.commit();
+    publish(first + events.size());
+    return first;
   }
 
   private void rollback() {
@@ -262,10 +194,4 @@ public final class SqliteEventLog implements EventLog {
     }
   }
 
-  private void failRemaining() {
-    Pending p;
-    while ((p = queue.poll()) != null) {
-      p.done().completeExceptionally(new IllegalStateException("event log closed before commit"));
-    }
-  }
 }

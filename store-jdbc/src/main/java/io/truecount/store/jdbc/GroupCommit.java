@@ -1,0 +1,125 @@
+package io.truecount.store.jdbc;
+
+import io.truecount.core.Event;
+import io.truecount.core.spi.LogOverloadedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * Group commit for an event log: one writer thread takes every append waiting in a bounded queue,
+ * hands them to {@link Writer} as one batch (one durable commit for many requests), then completes
+ * their futures with their sequence numbers. A full queue refuses at once ({@link
+ * LogOverloadedException}) instead of queueing without limit.
+ */
+public final class GroupCommit implements AutoCloseable {
+  private static final int MAX_EVENTS_PER_COMMIT = 20_000;
+  private static final System.Logger LOG = System.getLogger(GroupCommit.class.getName());
+
+  /** Writes one batch durably and returns the sequence number of its first event. */
+  public interface Writer {
+    long write(List<Event> events) throws Exception;
+  }
+
+  private record Pending(List<Event> events, CompletableFuture<Long> done) {}
+
+  private final BlockingQueue<Pending> queue;
+  private final AtomicLong queuedEvents = new AtomicLong();
+  private final long maxQueuedEvents;
+  private final LongConsumer commitNanos;
+  private final Writer writer;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, Writer writer) {
+    this.queue = new ArrayBlockingQueue<>(maxQueuedRequests);
+    this.maxQueuedEvents = maxQueuedEvents;
+    this.commitNanos = commitNanos;
+    this.writer = writer;
+    this.thread = new Thread(this::writeLoop, name);
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** Completes with the first event's sequence number once the events are durable. */
+  public CompletableFuture<Long> append(List<Event> events) {
+    if (!running) {
+      return CompletableFuture.failedFuture(new IllegalStateException("event log is closed"));
+    }
+    if (queuedEvents.addAndGet(events.size()) > maxQueuedEvents) {
+      queuedEvents.addAndGet(-events.size());
+      throw new LogOverloadedException("log writer queue holds more than " + maxQueuedEvents + " events");
+    }
+    Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+    if (!queue.offer(pending)) {
+      queuedEvents.addAndGet(-events.size());
+      throw new LogOverloadedException("log writer queue holds " + queue.size() + " requests");
+    }
+    return pending.done();
+  }
+
+  public int pending() {
+    return queue.size();
+  }
+
+  /** Commits what is queued, then stops; appends after this fail. */
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void writeLoop() {
+    List<Pending> group = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException e) {
+        if (queue.isEmpty()) {
+          break;
+        }
+        continue;
+      }
+      int events = group.get(0).events().size();
+      while (events < MAX_EVENTS_PER_COMMIT && queue.peek() != null) {
+        Pending next = queue.poll();
+        group.add(next);
+        events += next.events().size();
+      }
+      commit(group, events);
+      group.clear();
+    }
+    Pending p;
+    while ((p = queue.poll()) != null) {
+      p.done().completeExceptionally(new IllegalStateException("event log closed before commit"));
+    }
+  }
+
+  private void commit(List<Pending> group, int events) {
+    List<Event> all = new ArrayList<>(events);
+    group.forEach(p -> all.addAll(p.events()));
+    long started = System.nanoTime();
+    try {
+      long seq = writer.write(all);
+      commitNanos.accept(System.nanoTime() - started);
+      for (Pending p : group) {
+        p.done().complete(seq);
+        seq += p.events().size();
+      }
+    } catch (Exception e) {
+      LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + all.size() + " events not acknowledged", e);
+      group.forEach(p -> p.done().completeExceptionally(e));
+    } finally {
+      queuedEvents.addAndGet(-events);
+    }
+  }
+}
