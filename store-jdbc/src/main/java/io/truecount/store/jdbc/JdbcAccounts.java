@@ -16,7 +16,7 @@ import java.util.Optional;
 public class JdbcAccounts implements Accounts {
   private final Sql sql;
 
-  protected JdbcAccounts(Sql sql) {
+  public JdbcAccounts(Sql sql) {
     this.sql = sql;
   }
 

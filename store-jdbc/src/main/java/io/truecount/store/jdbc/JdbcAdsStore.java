@@ -25,7 +25,7 @@ public class JdbcAdsStore implements AdsStore {
 
   private final Sql sql;
 
-  protected JdbcAdsStore(Sql sql) {
+  public JdbcAdsStore(Sql sql) {
     this.sql = sql;
   }
 

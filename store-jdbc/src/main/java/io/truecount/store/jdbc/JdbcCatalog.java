@@ -16,7 +16,7 @@ import java.util.Optional;
 public class JdbcCatalog implements Catalog {
   private final Sql sql;
 
-  protected JdbcCatalog(Sql sql) {
+  public JdbcCatalog(Sql sql) {
     this.sql = sql;
   }
 

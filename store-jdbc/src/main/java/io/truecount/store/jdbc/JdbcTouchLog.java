@@ -16,7 +16,7 @@ public class JdbcTouchLog implements TouchLog {
 
   private final Sql sql;
 
-  protected JdbcTouchLog(Sql sql) {
+  public JdbcTouchLog(Sql sql) {
     this.sql = sql;
   }
 

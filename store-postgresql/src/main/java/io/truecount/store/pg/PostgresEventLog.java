@@ -1,0 +1,175 @@
+package io.truecount.store.pg;
+
+import io.truecount.core.Event;
+import io.truecount.core.spi.EventCodec;
+import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LoggedEvent;
+import io.truecount.store.jdbc.GroupCommit;
+import io.truecount.store.jdbc.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongConsumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+
+/**
+ * The event log on PostgreSQL, safe with several nodes appending: a group commit takes a
+ * transaction-scoped advisory lock, reads the log's end, inserts one compact batch row and
+ * commits (WAL flushed before the acknowledgement), so sequence numbers are dense and become
+ * visible in order on every node. Commits send {@code NOTIFY truecount_log}; readers waiting for
+ * new events {@code LISTEN} instead of polling.
+ */
+final class PostgresEventLog implements EventLog {
+  private static final long LOCK = 0x7275_6563_6f75_6eL;
+  private static final String CHANNEL = "truecount_log";
+  private static final System.Logger LOG = System.getLogger(PostgresEventLog.class.getName());
+
+  private final DataSource pool;
+  private final Connection writer;
+  private final Connection listener;
+  private final GroupCommit commits;
+  private volatile long knownNext;
+
+  PostgresEventLog(DataSource pool, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
+    this.pool = pool;
+    try {
+      this.writer = pool.getConnection();
+      this.listener = pool.getConnection();
+      try (Statement listen = listener.createStatement()) {
+        listen.execute("LISTEN " + CHANNEL);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("opening the PostgreSQL event log failed: " + e.getMessage(), e);
+    }
+    this.knownNext = end();
+    this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, this::write);
+  }
+
+  @Override
+  public CompletableFuture<Long> append(List<Event> events) {
+    return events.isEmpty() ? CompletableFuture.completedFuture(nextSeq()) : commits.append(events);
+  }
+
+  /** One group commit; runs on the group-commit thread only. */
+  private long write(List<Event> events) throws SQLException {
+    writer.setAutoCommit(false);
+    try {
+      try (PreparedStatement lock = writer.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+        lock.setLong(1, LOCK);
+        lock.execute();
+      }
+      long first = end(writer);
+      try (PreparedStatement insert = writer.prepareStatement("INSERT INTO log_batches (first_seq, count, payload) VALUES (?, ?, ?)")) {
+        insert.setLong(1, first);
+        insert.setInt(2, events.size());
+        insert.setBytes(3, EventCodec.encode(events));
+        insert.executeUpdate();
+      }
+      try (Statement notify = writer.createStatement()) {
+        notify.execute("NOTIFY " + CHANNEL);
+      }
+      writer.commit();
+      knownNext = Math.max(knownNext, first + events.size());
+      return first;
+    } catch (SQLException | RuntimeException e) {
+      writer.rollback();
+      throw e;
+    } finally {
+      writer.setAutoCommit(true);
+    }
+  }
+
+  @Override
+  public List<LoggedEvent> read(long fromSeq, int max) {
+    List<LoggedEvent> out = new ArrayList<>();
+    try (Connection db = pool.getConnection();
+        PreparedStatement select = db.prepareStatement("SELECT first_seq, payload FROM log_batches WHERE first_seq >= "
+            + "(SELECT COALESCE(MAX(first_seq), 0) FROM log_batches WHERE first_seq <= ?) ORDER BY first_seq LIMIT ?")) {
+      select.setLong(1, fromSeq);
+      select.setInt(2, Math.max(1, max));
+      try (ResultSet rows = select.executeQuery()) {
+        while (out.size() < max && rows.next()) {
+          List<Event> events = EventCodec.decode(rows.getBytes(2));
+          long first = rows.getLong(1);
+          for (int i = 0; i < events.size() && out.size() < max; i++) {
+            if (first + i >= fromSeq) {
+              out.add(new LoggedEvent(first + i, events.get(i)));
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("reading the event log failed: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  /** The log's end as every node sees it (other nodes append too). */
+  @Override
+  public long nextSeq() {
+    long end = end();
+    knownNext = Math.max(knownNext, end);
+    return knownNext;
+  }
+
+  @Override
+  public void awaitAppended(long fromSeq, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (nextSeq() <= fromSeq) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left <= 0) {
+        return;
+      }
+      synchronized (listener) {
+        try {
+          listener.unwrap(PGConnection.class).getNotifications((int) Math.min(left, 1000));
+        } catch (SQLException e) {
+          throw new StoreException("waiting for the event log failed: " + e.getMessage(), e);
+        }
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+    }
+  }
+
+  @Override
+  public int pendingAppends() {
+    return commits.pending();
+  }
+
+  @Override
+  public void close() {
+    commits.close();
+    try {
+      writer.close();
+      synchronized (listener) {
+        listener.close();
+      }
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the event log: " + e.getMessage());
+    }
+  }
+
+  private long end() {
+    try (Connection db = pool.getConnection()) {
+      return end(db);
+    } catch (SQLException e) {
+      throw new StoreException("reading the event log end failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static long end(Connection db) throws SQLException {
+    try (PreparedStatement select = db.prepareStatement("SELECT first_seq + count FROM log_batches ORDER BY first_seq DESC LIMIT 1");
+        ResultSet rows = select.executeQuery()) {
+      return rows.next() ? rows.getLong(1) : 1;
+    }
+  }
+}
