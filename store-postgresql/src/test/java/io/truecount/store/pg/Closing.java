@@ -29,7 +29,7 @@ final class Closing {
   }
 
   static EventLog eventLog(PostgresStore store) {
-    return of(EventLog.class, store.eventLog(64, 100_000, n -> { }), store);
+    return of(EventLog.class, store.eventLog(10_000, 1_000_000, n -> { }), store);
   }
 
   private static <T> T of(Class<T> type, T adapter, PostgresStore store) {
