@@ -24,13 +24,31 @@ public record Config(
     Duration tokenCacheTtl,
     int ioThreads,
     String publicUrl,
-    boolean trustForwardedFor) {
+    boolean trustForwardedFor,
+    Storage storage) {
+
+  /** Where the data lives: the embedded SQLite files under {@code data.dir}, or a PostgreSQL database. */
+  public record Storage(String kind, String postgresUrl, String postgresUser, String postgresPassword, int poolSize) {
+    public static final String EMBEDDED = "embedded";
+    public static final String POSTGRESQL = "postgresql";
+
+    public boolean postgres() {
+      return kind.equals(POSTGRESQL);
+    }
+
+    @Override
+    public String toString() {
+      return postgres() ? "store.kind=postgresql store.postgresql.url=" + postgresUrl + " store.postgresql.user=" + postgresUser
+          + " store.postgresql.password=" + (postgresPassword.isEmpty() ? "(none)" : "****") + " store.postgresql.pool-size=" + poolSize
+          : "store.kind=embedded";
+    }
+  }
 
   /** The effective configuration for logs: secrets masked. */
   public String describe() {
     return "http.host=" + host + " http.port=" + port + (publicUrl.isEmpty() ? "" : " http.public-url=" + publicUrl)
         + " http.trust-forwarded-for=" + trustForwardedFor + " data.dir=" + dataDir
         + " ingest.max-body-bytes=" + maxBodyBytes + " ingest.queue-requests=" + queueRequests
-        + " ingest.queue-events=" + queueEvents + " admin.token=" + (adminToken.isEmpty() ? "(generated at first start)" : "****");
+        + " ingest.queue-events=" + queueEvents + " " + storage + " admin.token=" + (adminToken.isEmpty() ? "(generated at first start)" : "****");
   }
 }

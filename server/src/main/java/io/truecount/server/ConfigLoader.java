@@ -39,6 +39,11 @@ public final class ConfigLoader {
     DEFAULTS.put("views.test-events-per-source", "200");
     DEFAULTS.put("admin.token", "");
     DEFAULTS.put("auth.token-cache-seconds", "2");
+    DEFAULTS.put("store.kind", Config.Storage.EMBEDDED);
+    DEFAULTS.put("store.postgresql.url", "");
+    DEFAULTS.put("store.postgresql.user", "truecount");
+    DEFAULTS.put("store.postgresql.password", "");
+    DEFAULTS.put("store.postgresql.pool-size", "16");
   }
 
   private ConfigLoader() {}
@@ -90,7 +95,20 @@ public final class ConfigLoader {
         Duration.ofSeconds(p.integer("auth.token-cache-seconds", 0, 3600)),
         p.integer("http.io-threads", 0, 256),
         p.url("http.public-url"),
-        p.bool("http.trust-forwarded-for"));
+        p.bool("http.trust-forwarded-for"),
+        storage(p, problems));
+  }
+
+  private static Config.Storage storage(Parser p, List<String> problems) {
+    String kind = p.text("store.kind");
+    String url = p.text("store.postgresql.url");
+    if (!kind.equals(Config.Storage.EMBEDDED) && !kind.equals(Config.Storage.POSTGRESQL)) {
+      problems.add("store.kind = " + kind + ": must be embedded (SQLite files under data.dir) or postgresql");
+    } else if (kind.equals(Config.Storage.POSTGRESQL) && !url.startsWith("jdbc:postgresql://")) {
+      problems.add("store.postgresql.url = " + (url.isEmpty() ? "(empty)" : url) + ": store.kind=postgresql needs a JDBC URL such as jdbc:postgresql://db.internal:5432/truecount");
+    }
+    return new Config.Storage(kind, url, p.text("store.postgresql.user"), p.text("store.postgresql.password"),
+        p.integer("store.postgresql.pool-size", 4, 1000));
   }
 
   private static final class Parser {

@@ -23,10 +23,6 @@ import io.truecount.server.ads.ReportService;
 import io.truecount.server.http.AdsParts;
 import io.truecount.server.http.HttpApi;
 import io.truecount.server.http.TokenAuth;
-import io.truecount.store.SqliteAdsStore;
-import io.truecount.store.SqliteCatalog;
-import io.truecount.store.SqliteTouchLog;
-import io.truecount.store.SqliteEventLog;
 import io.truecount.wire.Limits;
 import io.truecount.wire.RequestIds;
 import java.security.SecureRandom;
@@ -43,7 +39,8 @@ public final class Truecount implements AutoCloseable {
   public static final String FIRST_USER = "admin";
 
   private final Catalog catalog;
-  private final SqliteEventLog log;
+  private final io.truecount.core.spi.EventLog log;
+  private final Stores stores;
   private final LogConsumer consumer;
   private final TokenAuth auth;
   private final HttpApi http;
@@ -60,16 +57,17 @@ public final class Truecount implements AutoCloseable {
   private final Optional<String> generatedAdminPassword;
 
   private Truecount(Config config, Clock clock, SecureRandom random) {
-    this.catalog = new CachedCatalog(new SqliteCatalog(config.dataDir().resolve("catalog.db")), config.tokenCacheTtl());
-    this.generatedAdminToken = ensureAdminToken(config, random);
     Metrics metrics = new Metrics();
-    this.log = new SqliteEventLog(config.dataDir().resolve("log.db"), config.queueRequests(), config.queueEvents(), metrics::commitNanos);
+    this.stores = Stores.open(config, metrics::commitNanos);
+    this.catalog = new CachedCatalog(stores.catalog(), config.tokenCacheTtl());
+    this.generatedAdminToken = ensureAdminToken(config, random);
+    this.log = stores.log();
     Dedup dedup = new Dedup(1 << 16);
     this.testEvents = new TestEvents(catalog, config.testEventsPerSource());
     RecentEvents recent = new RecentEvents(config.recentEventsPerSource());
     SourceHealth health = new SourceHealth(clock);
-    this.adsStore = new SqliteAdsStore(config.dataDir().resolve("ads.db"));
-    this.touchLog = new SqliteTouchLog(config.dataDir().resolve("touches.db"));
+    this.adsStore = stores.ads();
+    this.touchLog = stores.touches();
     AdsDirectory directory = new AdsDirectory(adsStore, catalog);
     ReportCube cube = new ReportCube(id -> catalog.advertiser(id).map(a -> a.currency()).orElse(""),
         id -> catalog.advertiser(id).map(a -> a.zone()).orElse(java.time.ZoneOffset.UTC));
@@ -91,7 +89,7 @@ public final class Truecount implements AutoCloseable {
         new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),
         new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health);
     this.admin = new CatalogAdmin(catalog, clock, random);
-    this.accounts = new io.truecount.store.SqliteAccounts(config.dataDir().resolve("accounts.db"));
+    this.accounts = stores.accounts();
     io.truecount.server.ui.Passwords passwords = new io.truecount.server.ui.Passwords();
     io.truecount.server.ui.Sessions sessions = new io.truecount.server.ui.Sessions(clock, random);
     this.users = new io.truecount.server.admin.UserAdmin(accounts, catalog, passwords, clock, random, Optional.of(sessions));
@@ -201,10 +199,6 @@ public final class Truecount implements AutoCloseable {
     housekeeping.shutdownNow();
     auth.flushLastUsed();
     consumer.close();
-    log.close();
-    touchLog.close();
-    adsStore.close();
-    accounts.close();
-    catalog.close();
+    stores.close();
   }
 }

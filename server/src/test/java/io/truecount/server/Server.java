@@ -50,6 +50,11 @@ final class Server implements AutoCloseable {
     this(dir, Map.of(), previous);
   }
 
+  /** A restart with settings (e.g. the same PostgreSQL database). */
+  static Server restart(Path dir, Server previous, Map<String, String> settings) {
+    return new Server(dir, settings, previous);
+  }
+
   private Server(Path dir, Map<String, String> settings, Server previous) {
     Map<String, String> overrides = new HashMap<>(settings);
     overrides.put("http.port", "0");
