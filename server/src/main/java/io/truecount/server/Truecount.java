@@ -147,7 +147,14 @@ public final class Truecount implements AutoCloseable {
       return Optional.empty();
     }
     String password = users.randomPassword();
-    users.create(FIRST_USER, password, io.truecount.core.Role.ADMIN, io.truecount.core.User.ALL_ADVERTISERS);
+    try {
+      users.create(FIRST_USER, password, io.truecount.core.Role.ADMIN, io.truecount.core.User.ALL_ADVERTISERS);
+    } catch (RuntimeException e) {
+      if (accounts.byLogin(FIRST_USER).isPresent()) {
+        return Optional.empty(); // another node of a cluster created it at the same moment
+      }
+      throw e;
+    }
     return Optional.of(password);
   }
 

@@ -25,19 +25,32 @@ final class ChildServer implements AutoCloseable {
   private Process process;
   private int port;
 
+  private final java.util.Map<String, String> env;
+
   ChildServer(Path dataDir, Path logFile) {
+    this(dataDir, logFile, java.util.Map.of());
+  }
+
+  /** A child with extra environment (configuration overrides such as {@code TRUECOUNT_STORE_KIND}). */
+  ChildServer(Path dataDir, Path logFile, java.util.Map<String, String> env) {
     this.dataDir = dataDir;
     this.logFile = logFile;
+    this.env = env;
   }
 
   /** Creates the advertiser, pixel and token directly in the catalog; returns the token secret. */
   String provision() {
     try (SqliteCatalog catalog = new SqliteCatalog(dataDir.resolve("catalog.db"))) {
-      CatalogAdmin admin = new CatalogAdmin(catalog, Clock.systemUTC(), new SecureRandom());
-      admin.createAdvertiser(Optional.of("7200000000000001"), "Crash", "America/Sao_Paulo", "BRL", "BR");
-      admin.createSource("7200000000000001", SourceKind.WEB, Optional.of(PIXEL), "site", false);
-      return admin.createToken("7200000000000001", Optional.empty()).secret();
+      return provision(catalog);
     }
+  }
+
+  /** Creates the advertiser, pixel and token in {@code catalog}; returns the token secret. */
+  static String provision(io.truecount.core.spi.Catalog catalog) {
+    CatalogAdmin admin = new CatalogAdmin(catalog, Clock.systemUTC(), new SecureRandom());
+    admin.createAdvertiser(Optional.of("7200000000000001"), "Crash", "America/Sao_Paulo", "BRL", "BR");
+    admin.createSource("7200000000000001", SourceKind.WEB, Optional.of(PIXEL), "site", false);
+    return admin.createToken("7200000000000001", Optional.empty()).secret();
   }
 
   void start() throws IOException, InterruptedException {
@@ -47,6 +60,7 @@ final class ChildServer implements AutoCloseable {
         "io.truecount.server.cli.Main", "serve", "--port", "0", "--data-dir", dataDir.toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
     builder.environment().put("TRUECOUNT_ADMIN_TOKEN", "child-admin");
+    builder.environment().putAll(env);
     long before = Files.exists(logFile) ? Files.size(logFile) : 0;
     process = builder.start();
     port = awaitPort(before);
