@@ -29,6 +29,9 @@ import org.postgresql.PGConnection;
 final class PostgresEventLog implements EventLog {
   private static final long LOCK = 0x7275_6563_6f75_6eL;
   private static final String CHANNEL = "truecount_log";
+  private static final String APPEND = "SELECT pg_advisory_xact_lock(?); "
+      + "INSERT INTO log_batches (first_seq, count, payload) SELECT COALESCE((SELECT first_seq + count FROM log_batches ORDER BY first_seq DESC LIMIT 1), 1), ?, ? "
+      + "RETURNING first_seq; NOTIFY " + CHANNEL;
   private static final System.Logger LOG = System.getLogger(PostgresEventLog.class.getName());
 
   private final DataSource pool;
@@ -57,32 +60,26 @@ final class PostgresEventLog implements EventLog {
     return events.isEmpty() ? CompletableFuture.completedFuture(nextSeq()) : commits.append(events);
   }
 
-  /** One group commit; runs on the group-commit thread only. */
+  /**
+   * One group commit in one round trip; runs on the group-commit thread only. The three statements
+   * run as one implicit transaction: the lock serializes appenders of every node, the insert reads
+   * the log's end with a snapshot taken after the lock, and the commit flushes the WAL.
+   */
   private long write(List<Event> events) throws SQLException {
-    writer.setAutoCommit(false);
-    try {
-      try (PreparedStatement lock = writer.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-        lock.setLong(1, LOCK);
-        lock.execute();
+    try (PreparedStatement append = writer.prepareStatement(APPEND)) {
+      append.setLong(1, LOCK);
+      append.setInt(2, events.size());
+      append.setBytes(3, EventCodec.encode(events));
+      append.execute();
+      while (!append.getMoreResults() && append.getUpdateCount() != -1) {
+        // skip to the insert's RETURNING result
       }
-      long first = end(writer);
-      try (PreparedStatement insert = writer.prepareStatement("INSERT INTO log_batches (first_seq, count, payload) VALUES (?, ?, ?)")) {
-        insert.setLong(1, first);
-        insert.setInt(2, events.size());
-        insert.setBytes(3, EventCodec.encode(events));
-        insert.executeUpdate();
+      try (ResultSet first = append.getResultSet()) {
+        first.next();
+        long seq = first.getLong(1);
+        knownNext = Math.max(knownNext, seq + events.size());
+        return seq;
       }
-      try (Statement notify = writer.createStatement()) {
-        notify.execute("NOTIFY " + CHANNEL);
-      }
-      writer.commit();
-      knownNext = Math.max(knownNext, first + events.size());
-      return first;
-    } catch (SQLException | RuntimeException e) {
-      writer.rollback();
-      throw e;
-    } finally {
-      writer.setAutoCommit(true);
     }
   }
 

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Truecount on PostgreSQL: one node, then two nodes sharing one database, on this machine (every
+# process — PostgreSQL, both nodes, the load generators — shares its cores). Debian's PostgreSQL
+# is installed when missing. Results go to stdout; docs/benchmarks.md records them.
+#   benchmarks/cluster.sh             SECONDS_PER_RUN=10 benchmarks/cluster.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${SECONDS_PER_RUN:-15}
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+pgbin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -z "$pgbin" ]; then apt-get update -qq && apt-get install -y -qq postgresql; pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1); fi
+./mvnw -q -B -DskipTests package
+work=$(mktemp -d); chmod 755 "$work"
+stop_all() {
+  for f in "$work"/*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+  runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap stop_all EXIT
+mkdir "$work/pg" && chown postgres "$work/pg"
+runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -N >/dev/null
+runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg/server.log" -o "-p 15432 -k $work/pg -c synchronous_commit=on -c max_connections=200" start >/dev/null
+runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -q -c "CREATE DATABASE truecount"
+bench="java -cp benchmarks/target/truecount-benchmarks.jar"
+node() { # node NAME PORT
+  TRUECOUNT_ADMIN_TOKEN=bench TRUECOUNT_STORE_KIND=postgresql TRUECOUNT_STORE_POSTGRESQL_URL=jdbc:postgresql://127.0.0.1:15432/truecount \
+  TRUECOUNT_STORE_POSTGRESQL_USER=postgres TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE=16 \
+    java -Xmx1g -jar server/target/truecount.jar serve --port "$2" --data-dir "$work/$1" > "$work/$1.log" 2>&1 &
+  echo $! > "$work/$1.pid"
+  until curl -sf "localhost:$2/health" >/dev/null; do
+    kill -0 "$(cat "$work/$1.pid")" 2>/dev/null || { echo "node $1 exited:"; tail -20 "$work/$1.log"; exit 1; }
+    sleep 0.2
+  done
+}
+node a 18090
+read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18090 bench)
+cat > "$work/single.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Access-Token"] = "$token"
+local n = 0
+local prefix = tostring(math.random(1, 1000000000))
+request = function()
+  n = n + 1
+  local body = '{"event_source":"web","event_source_id":"$pixel","data":[{"event":"Purchase","event_time":' .. os.time() ..
+    ',"event_id":"c' .. prefix .. '-' .. n .. '","user":{"email":"848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f","ip":"203.0.113.7"},' ..
+    '"properties":{"currency":"BRL","value":59.9}}]}'
+  return wrk.format(nil, "/open_api/v1.3/event/track/", nil, body)
+end
+LUA
+echo "== one node on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
+wrk -t1 -c64 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18090/ | grep -E "Requests/sec|99%|50%|Non-2xx"
+echo "== one node on PostgreSQL: batches of 1000 events, 4 connections, ${secs}s"
+$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 4 "$secs"
+node b 18091
+echo "== node b started; it replays the shared log ($(curl -s localhost:18091/ready | grep -o '"pipeline_lag_events":[0-9]*') at first answer)"
+start=$(date +%s.%N)
+until curl -s localhost:18091/ready | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
+echo "   caught up in $(echo "$(date +%s.%N) - $start" | bc) s"
+echo "== two nodes on one PostgreSQL: single-event requests, wrk -t1 -c32 against each, at once"
+wrk -t1 -c32 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18090/ > "$work/wa.txt" & first=$!
+wrk -t1 -c32 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18091/ > "$work/wb.txt"; wait $first
+grep -E "Requests/sec|99%" "$work/wa.txt" | sed 's/^/  node a: /'; grep -E "Requests/sec|99%" "$work/wb.txt" | sed 's/^/  node b: /'
+echo "== two nodes on one PostgreSQL: batches of 1000 events, 2 connections to each, at once"
+$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 2 "$secs" > "$work/ba.txt" & first=$!
+$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18091 "$token" "$pixel" 1000 2 "$secs" > "$work/bb.txt"; wait $first
+sed 's/^/  node a: /' "$work/ba.txt"; sed 's/^/  node b: /' "$work/bb.txt"
+echo "== log rows and size"
+runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -d truecount -At -c "SELECT count(*) || ' batch rows, ' || sum(count) || ' events, ' || pg_size_pretty(pg_total_relation_size('log_batches')) FROM log_batches"
