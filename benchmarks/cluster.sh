@@ -34,22 +34,9 @@ node() { # node NAME PORT
 }
 node a 18090
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18090 bench)
-cat > "$work/single.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Access-Token"] = "$token"
-local n = 0
-local prefix = tostring(math.random(1, 1000000000))
-request = function()
-  n = n + 1
-  local body = '{"event_source":"web","event_source_id":"$pixel","data":[{"event":"Purchase","event_time":' .. os.time() ..
-    ',"event_id":"c' .. prefix .. '-' .. n .. '","user":{"email":"848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f","ip":"203.0.113.7"},' ..
-    '"properties":{"currency":"BRL","value":59.9}}]}'
-  return wrk.format(nil, "/open_api/v1.3/event/track/", nil, body)
-end
-LUA
+export TOKEN="$token" PIXEL="$pixel"
 echo "== one node on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
-wrk -t1 -c64 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18090/ | grep -E "Requests/sec|99%|50%|Non-2xx"
+wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18090/ | grep -E "Requests/sec|99%|50%|Non-2xx"
 echo "== one node on PostgreSQL: batches of 1000 events, 4 connections, ${secs}s"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 4 "$secs"
 node b 18091
@@ -58,8 +45,8 @@ start=$(date +%s.%N)
 until curl -s localhost:18091/ready | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
 echo "   caught up in $(echo "$(date +%s.%N) - $start" | bc) s"
 echo "== two nodes on one PostgreSQL: single-event requests, wrk -t1 -c32 against each, at once"
-wrk -t1 -c32 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18090/ > "$work/wa.txt" & first=$!
-wrk -t1 -c32 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18091/ > "$work/wb.txt"; wait $first
+wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18090/ > "$work/wa.txt" & first=$!
+wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18091/ > "$work/wb.txt"; wait $first
 grep -E "Requests/sec|99%" "$work/wa.txt" | sed 's/^/  node a: /'; grep -E "Requests/sec|99%" "$work/wb.txt" | sed 's/^/  node b: /'
 echo "== two nodes on one PostgreSQL: batches of 1000 events, 2 connections to each, at once"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 2 "$secs" > "$work/ba.txt" & first=$!

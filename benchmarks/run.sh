@@ -24,26 +24,12 @@ http { access_log off; server { listen 127.0.0.1:18081; location / { return 200 
 NGINX
 nginx -c "$work/nginx.conf"
 
-cat > "$work/single.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Access-Token"] = "$token"
-local n = 0
-local prefix = tostring(math.random(1, 1000000000))
-request = function()
-  n = n + 1
-  local body = '{"event_source":"web","event_source_id":"$pixel","data":[{"event":"Purchase","event_time":' .. os.time() ..
-    ',"event_id":"w' .. prefix .. '-' .. n .. '","user":{"email":"848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f","ttp":"ttp-' .. n ..
-    '","ip":"203.0.113.7","user_agent":"Mozilla/5.0 (X11; Linux x86_64) Chrome/156"},"page":{"url":"https://shop.example.com/thanks?ttclid=E.C.P.' .. n ..
-    '"},"properties":{"currency":"BRL","value":59.9,"contents":[{"content_id":"sku-1","price":59.9,"quantity":1}]}}]}'
-  return wrk.format(nil, "/open_api/v1.3/event/track/", nil, body)
-end
-LUA
+export TOKEN="$token" PIXEL="$pixel"
 
 echo "== single-event requests: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs}s"
-wrk -t1 -c64 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18081/ | grep -E "Requests/sec|99%|50%"
+wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18081/ | grep -E "Requests/sec|99%|50%"
 echo "== single-event requests: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
-wrk -t1 -c64 -d${secs}s --latency -s "$work/single.lua" http://127.0.0.1:18080/ | grep -E "Requests/sec|99%|50%|Non-2xx"
+wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18080/ | grep -E "Requests/sec|99%|50%|Non-2xx"
 echo "== batches of 1000 events, 4 connections, ${secs}s"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
 echo "== acknowledgement -> Test Events stream latency, 1000 samples"

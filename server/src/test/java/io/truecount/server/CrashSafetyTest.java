@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.truecount.core.spi.LoggedEvent;
 import io.truecount.store.SqliteEventLog;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +35,9 @@ class CrashSafetyTest {
   void acknowledged_events_survive_kill_9_exactly_once() throws Exception {
     ChildServer child = new ChildServer(dir.resolve("data"), dir.resolve("server.log"));
     String token = child.provision();
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    Map<String, List<String>> requests = new ConcurrentHashMap<>();
-    AtomicInteger sequence = new AtomicInteger();
+    AckLedger ledger = new AckLedger("crash-");
+    Set<String> acknowledged = ledger.acknowledged;
+    Map<String, List<String>> requests = ledger.requests;
     Random random = new Random(7);
     try (child) {
       for (int round = 0; round <= KILLS; round++) {
@@ -52,7 +46,7 @@ class CrashSafetyTest {
         CountDownLatch someAcks = new CountDownLatch(20 + random.nextInt(400));
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
-          Thread t = new Thread(() -> write(child.base(), token, stop, sequence, acknowledged, requests, someAcks));
+          Thread t = new Thread(() -> write(child.base(), token, stop, ledger, someAcks));
           t.start();
           writers.add(t);
         }
@@ -87,30 +81,12 @@ class CrashSafetyTest {
   }
 
 
-  private static void write(String base, String token, AtomicBoolean stop, AtomicInteger sequence, Set<String> acknowledged,
-      Map<String, List<String>> requests, CountDownLatch someAcks) {
+  private static void write(String base, String token, AtomicBoolean stop, AckLedger ledger, CountDownLatch someAcks) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     while (!stop.get()) {
-      List<String> ids = new ArrayList<>();
-      StringBuilder data = new StringBuilder();
-      long now = Instant.now().getEpochSecond();
-      for (int i = 0; i < BATCH; i++) {
-        String id = "crash-" + sequence.incrementAndGet();
-        ids.add(id);
-        data.append(i == 0 ? "" : ",").append("{\"event\":\"Purchase\",\"event_time\":").append(now)
-            .append(",\"event_id\":\"").append(id).append("\",\"properties\":{\"value\":1,\"currency\":\"BRL\"}}");
-      }
-      requests.put(ids.get(0), ids);
-      String body = "{\"event_source\":\"web\",\"event_source_id\":\"" + ChildServer.PIXEL + "\",\"data\":[" + data + "]}";
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/open_api/v1.3/event/track/"))
-            .timeout(Duration.ofSeconds(5)).header("Access-Token", token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().startsWith("{\"code\":0,")) {
-          acknowledged.addAll(ids);
-          for (int i = 0; i < BATCH; i++) {
-            someAcks.countDown();
-          }
+        for (int i = ledger.send(http, base, token, BATCH); i > 0; i--) {
+          someAcks.countDown();
         }
       } catch (java.io.IOException e) {
         return;

@@ -15,16 +15,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +44,9 @@ class TwoNodePostgresTest {
     }
     Map<String, String> env = Map.of("TRUECOUNT_STORE_KIND", "postgresql", "TRUECOUNT_STORE_POSTGRESQL_URL", db.url(),
         "TRUECOUNT_STORE_POSTGRESQL_USER", "postgres", "TRUECOUNT_STORE_POSTGRESQL_PASSWORD", "postgres", "TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE", "6");
-    Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-    Map<String, List<String>> requests = new ConcurrentHashMap<>();
-    AtomicInteger sequence = new AtomicInteger();
+    AckLedger ledger = new AckLedger("two-node-");
+    Set<String> acknowledged = ledger.acknowledged;
+    Map<String, List<String>> requests = ledger.requests;
     try (ChildServer a = new ChildServer(dir.resolve("a"), dir.resolve("a.log"), env);
         ChildServer b = new ChildServer(dir.resolve("b"), dir.resolve("b.log"), env)) {
       a.start();
@@ -58,7 +55,7 @@ class TwoNodePostgresTest {
       CountDownLatch[] phases = {new CountDownLatch(300), new CountDownLatch(600), new CountDownLatch(900)};
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
-        Thread t = new Thread(() -> write(List.of(a, b), token, stop, sequence, acknowledged, requests, phases));
+        Thread t = new Thread(() -> write(List.of(a, b), token, stop, ledger, phases));
         t.start();
         writers.add(t);
       }
@@ -114,37 +111,19 @@ class TwoNodePostgresTest {
     return counted;
   }
 
-  private static void write(List<ChildServer> nodes, String token, AtomicBoolean stop, AtomicInteger sequence, Set<String> acknowledged,
-      Map<String, List<String>> requests, CountDownLatch[] phases) {
+  private static void write(List<ChildServer> nodes, String token, AtomicBoolean stop, AckLedger ledger, CountDownLatch[] phases) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     int turn = 0;
     while (!stop.get()) {
-      ChildServer node = nodes.get(turn++ % nodes.size());
-      List<String> ids = new ArrayList<>();
-      StringBuilder data = new StringBuilder();
-      long now = Instant.now().getEpochSecond();
-      for (int i = 0; i < BATCH; i++) {
-        String id = "two-node-" + sequence.incrementAndGet();
-        ids.add(id);
-        data.append(i == 0 ? "" : ",").append("{\"event\":\"Purchase\",\"event_time\":").append(now)
-            .append(",\"event_id\":\"").append(id).append("\",\"properties\":{\"value\":1,\"currency\":\"BRL\"}}");
-      }
-      requests.put(ids.get(0), ids);
-      String body = "{\"event_source\":\"web\",\"event_source_id\":\"" + ChildServer.PIXEL + "\",\"data\":[" + data + "]}";
       try {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/open_api/v1.3/event/track/"))
-            .timeout(Duration.ofSeconds(5)).header("Access-Token", token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().startsWith("{\"code\":0,")) {
-          acknowledged.addAll(ids);
-          for (CountDownLatch phase : phases) {
-            for (int i = 0; i < BATCH; i++) {
-              phase.countDown();
-            }
+        int acked = ledger.send(http, nodes.get(turn++ % nodes.size()).base(), token, BATCH);
+        for (CountDownLatch phase : phases) {
+          for (int i = 0; i < acked; i++) {
+            phase.countDown();
           }
         }
       } catch (IOException e) {
-        // the node is down (killed) or restarting: not acknowledged, try the next node
+        // the node is down (killed) or restarting: not acknowledged, go on with the next node
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

@@ -1,5 +1,6 @@
 package io.truecount.store;
 
+import io.truecount.store.jdbc.BatchRows;
 import io.truecount.store.jdbc.GroupCommit;
 import io.truecount.store.jdbc.StoreException;
 import io.truecount.core.Event;
@@ -89,7 +90,7 @@ public final class SqliteEventLog implements EventLog {
         select.setLong(1, fromSeq);
         try (ResultSet rows = select.executeQuery()) {
           while (out.size() < max && rows.next()) {
-            addFrom(rows.getLong(1), rows.getBytes(2), fromSeq, max, out);
+            BatchRows.unpack(rows.getLong(1), rows.getBytes(2), fromSeq, max, out);
           }
         }
       } catch (SQLException e) {
@@ -139,16 +140,6 @@ public final class SqliteEventLog implements EventLog {
       Thread.currentThread().interrupt();
     } catch (SQLException e) {
       LOG.log(System.Logger.Level.WARNING, "closing the event log: " + e.getMessage());
-    }
-  }
-
-  private static void addFrom(long firstSeq, byte[] payload, long fromSeq, int max, List<LoggedEvent> out) {
-    List<Event> events = EventCodec.decode(payload);
-    for (int i = 0; i < events.size() && out.size() < max; i++) {
-      long seq = firstSeq + i;
-      if (seq >= fromSeq) {
-        out.add(new LoggedEvent(seq, events.get(i)));
-      }
     }
   }
 

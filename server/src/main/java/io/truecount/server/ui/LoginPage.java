@@ -45,11 +45,11 @@ final class LoginPage {
   }
 
   HttpHandler form() {
-    return blocking(ex -> showForm(ex, 200, "", SessionGuard.param(ex, "next")));
+    return SessionGuard.blocking(ex -> showForm(ex, 200, "", SessionGuard.param(ex, "next")));
   }
 
   HttpHandler submit() {
-    return blocking(this::signIn);
+    return SessionGuard.blocking(this::signIn);
   }
 
   void signOut(HttpServerExchange ex) {
@@ -136,19 +136,5 @@ final class LoginPage {
   private static String value(FormData form, String name) {
     FormData.FormValue v = form.getFirst(name);
     return v == null || v.isFileItem() ? "" : v.getValue();
-  }
-
-  private static HttpHandler blocking(HttpHandler next) {
-    return new HttpHandler() {
-      @Override
-      public void handleRequest(HttpServerExchange ex) throws Exception {
-        if (ex.isInIoThread()) {
-          ex.dispatch(this);
-          return;
-        }
-        ex.startBlocking();
-        next.handleRequest(ex);
-      }
-    };
   }
 }

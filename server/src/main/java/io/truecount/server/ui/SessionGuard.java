@@ -52,6 +52,11 @@ public final class SessionGuard {
   }
 
   public HttpHandler guard(Need need, HttpHandler page) {
+    return blocking(ex -> check(ex, need, page));
+  }
+
+  /** Runs {@code next} on a worker thread with blocking IO (pages read forms and render templates). */
+  static HttpHandler blocking(HttpHandler next) {
     return new HttpHandler() {
       @Override
       public void handleRequest(HttpServerExchange ex) throws Exception {
@@ -60,7 +65,7 @@ public final class SessionGuard {
           return;
         }
         ex.startBlocking();
-        check(ex, need, page);
+        next.handleRequest(ex);
       }
     };
   }

@@ -4,6 +4,7 @@ import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
 import io.truecount.core.spi.EventLog;
 import io.truecount.core.spi.LoggedEvent;
+import io.truecount.store.jdbc.BatchRows;
 import io.truecount.store.jdbc.GroupCommit;
 import io.truecount.store.jdbc.StoreException;
 import java.sql.Connection;
@@ -93,13 +94,7 @@ final class PostgresEventLog implements EventLog {
       select.setInt(2, Math.max(1, max));
       try (ResultSet rows = select.executeQuery()) {
         while (out.size() < max && rows.next()) {
-          List<Event> events = EventCodec.decode(rows.getBytes(2));
-          long first = rows.getLong(1);
-          for (int i = 0; i < events.size() && out.size() < max; i++) {
-            if (first + i >= fromSeq) {
-              out.add(new LoggedEvent(first + i, events.get(i)));
-            }
-          }
+          BatchRows.unpack(rows.getLong(1), rows.getBytes(2), fromSeq, max, out);
         }
       }
     } catch (SQLException e) {
