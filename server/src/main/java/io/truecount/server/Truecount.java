@@ -41,6 +41,7 @@ public final class Truecount implements AutoCloseable {
   private final Catalog catalog;
   private final io.truecount.core.spi.EventLog log;
   private final Stores stores;
+  private final SharedChanges shared;
   private final LogConsumer consumer;
   private final TokenAuth auth;
   private final HttpApi http;
@@ -77,10 +78,15 @@ public final class Truecount implements AutoCloseable {
       cube.changed(before, after);
       anomalies.changed(before, after);
     });
-    replayTouches();
-    this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, () -> {
+    Runnable reloadAds = () -> {
       directory.invalidate();
       attribution.settingsChanged();
+    };
+    this.shared = new SharedChanges(touchLog, attribution, stores.catalog(), reloadAds, random);
+    shared.follow();
+    this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, () -> {
+      reloadAds.run();
+      shared.adsChangedHere();
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
     this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies)).start();
@@ -111,14 +117,19 @@ public final class Truecount implements AutoCloseable {
       return t;
     });
     housekeeping.scheduleWithFixedDelay(auth::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+    housekeeping.scheduleWithFixedDelay(this::followSharedQuietly, 500, 500, TimeUnit.MILLISECONDS);
   }
 
-  /** Attribution is order-independent, so touches replay before, after or between events alike. */
-  private void replayTouches() {
-    long next = 1;
-    for (var batch = touchLog.read(next, 10_000); !batch.isEmpty(); batch = touchLog.read(next, 10_000)) {
-      batch.forEach(t -> attribution.touch(t.touch()));
-      next = batch.get(batch.size() - 1).seq() + 1;
+  /** Applies what other nodes wrote to the shared store (touches, ads changes) now, instead of at the next tick. */
+  public void followShared() {
+    shared.follow();
+  }
+
+  private void followSharedQuietly() {
+    try {
+      shared.follow();
+    } catch (RuntimeException e) {
+      System.getLogger(Truecount.class.getName()).log(System.Logger.Level.WARNING, "following the shared store failed (will retry): " + e.getMessage());
     }
   }
 

@@ -26,7 +26,8 @@ final class AdsCommand {
   static <T> T withAds(ConfigOptions options, Function<AdsAdmin, T> action) {
     var dir = options.load(Map.of()).dataDir();
     try (SqliteCatalog catalog = new SqliteCatalog(dir.resolve("catalog.db")); SqliteAdsStore store = new SqliteAdsStore(dir.resolve("ads.db"))) {
-      return action.apply(new AdsAdmin(catalog, store, Clock.systemUTC(), new SecureRandom(), () -> {}));
+      SecureRandom random = new SecureRandom();
+      return action.apply(new AdsAdmin(catalog, store, Clock.systemUTC(), random, () -> io.truecount.server.SharedChanges.announceAdsChange(catalog, random)));
     }
   }
 
