@@ -59,7 +59,7 @@
     var el = document.getElementById('chart');
     if (!el || !window.uPlot) { return; }
     var data = JSON.parse(el.getAttribute('data-chart'));
-    var xs = data.dates.map(function (d) { return Date.parse(d + 'T12:00:00Z') / 1000; });
+    var xs = data.dates.map(function (d) { return Date.parse(d + 'T00:00:00Z') / 1000; });
     var currency = el.getAttribute('data-currency');
     var money = new Intl.NumberFormat(undefined, { style: 'currency', currency: currency, maximumFractionDigits: 0 });
     var opts = {
