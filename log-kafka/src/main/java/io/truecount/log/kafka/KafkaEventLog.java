@@ -1,0 +1,256 @@
+package io.truecount.log.kafka;
+
+import io.truecount.core.Event;
+import io.truecount.core.spi.EventCodec;
+import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LoggedEvent;
+import io.truecount.store.jdbc.BatchRows;
+import io.truecount.store.jdbc.GroupCommit;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * The event log on a Kafka topic with one partition (the pipeline needs one total order). A group
+ * commit is one record (the compact batch format of the other logs, its event count in a header),
+ * produced with {@code acks=all} and idempotence: acknowledged means on the in-sync replicas.
+ * Every node tails the whole partition and numbers events densely in partition order, so all
+ * nodes agree on every sequence number; an append answers once its own record has been tailed.
+ */
+public final class KafkaEventLog implements EventLog {
+  private static final String COUNT = "count";
+  private static final System.Logger LOG = System.getLogger(KafkaEventLog.class.getName());
+
+  /** Where the brokers are and the topic to use (created when missing). */
+  public record Settings(String bootstrapServers, String topic, short replicationFactor) {}
+
+  /** A record of the partition: its offset and the sequence number of its first event. */
+  private record Position(long offset, int count) {}
+
+  private final TopicPartition partition;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final KafkaConsumer<byte[], byte[]> tail;
+  private final KafkaConsumer<byte[], byte[]> reader;
+  private final NavigableMap<Long, Position> bySeq = new ConcurrentSkipListMap<>();
+  private final Map<Long, Long> seqByOffset = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Object tailed = new Object();
+  private final Thread tailThread;
+  private final GroupCommit commits;
+  private volatile long nextSeq = 1;
+  private volatile long nextOffset;
+  private volatile boolean running = true;
+
+  public KafkaEventLog(Settings settings, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
+    this.partition = new TopicPartition(settings.topic(), 0);
+    createTopic(settings);
+    this.producer = new KafkaProducer<>(producerConfig(settings.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer());
+    this.tail = consumer(settings.bootstrapServers());
+    this.reader = consumer(settings.bootstrapServers());
+    tail.assign(List.of(partition));
+    tail.seekToBeginning(List.of(partition));
+    reader.assign(List.of(partition));
+    long end = tail.endOffsets(List.of(partition)).get(partition);
+    this.tailThread = new Thread(this::tailLoop, "truecount-kafka-tail");
+    tailThread.setDaemon(true);
+    tailThread.start();
+    awaitTailed(end);
+    this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, this::write);
+  }
+
+  /** Opening knows the log's end: waits until the tail has numbered every record there was. */
+  private void awaitTailed(long endOffset) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    synchronized (tailed) {
+      while (nextOffset < endOffset) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          throw new IllegalStateException("reading the Kafka log to its end took over 120 s");
+        }
+        try {
+          tailed.wait(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+
+  private static void createTopic(Settings s) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
+    try (Admin admin = Admin.create(p)) {
+      NewTopic topic = new NewTopic(s.topic(), 1, s.replicationFactor())
+          .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, s.replicationFactor())), "retention.ms", "-1", "cleanup.policy", "delete"));
+      admin.createTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create Kafka topic " + s.topic() + ": " + e.getCause().getMessage(), e);
+      }
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("Kafka at " + s.bootstrapServers() + " did not answer in 30 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Properties producerConfig(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 << 20));
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+    return p;
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
+    Properties p = new Properties();
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(16 << 20));
+    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @Override
+  public CompletableFuture<Long> append(List<Event> events) {
+    return events.isEmpty() ? CompletableFuture.completedFuture(nextSeq) : commits.append(events);
+  }
+
+  /** One group commit: one record, acknowledged by all in-sync replicas, then numbered by the tail. */
+  private long write(List<Event> events) throws Exception {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(partition.topic(), 0, null, EventCodec.encode(events));
+    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(events.size()).array());
+    long offset = producer.send(record).get().offset();
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    synchronized (tailed) {
+      while (nextOffset <= offset) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          throw new TimeoutException("record " + offset + " is on the brokers but was not read back in 30 s");
+        }
+        tailed.wait(left);
+      }
+    }
+    return seqByOffset.remove(offset);
+  }
+
+  private void tailLoop() {
+    while (running) {
+      try {
+        for (ConsumerRecord<byte[], byte[]> r : tail.poll(Duration.ofMillis(200))) {
+          int count = ByteBuffer.wrap(r.headers().lastHeader(COUNT).value()).getInt();
+          synchronized (tailed) {
+            bySeq.put(nextSeq, new Position(r.offset(), count));
+            seqByOffset.put(r.offset(), nextSeq);
+            nextSeq += count;
+            nextOffset = r.offset() + 1;
+            tailed.notifyAll();
+          }
+        }
+        trimOffsets();
+      } catch (WakeupException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, "tailing the Kafka log failed; retrying", e);
+      }
+    }
+  }
+
+  /** Offsets of other nodes' records are only needed by their own writers; keep the map small. */
+  private void trimOffsets() {
+    if (seqByOffset.size() > 100_000) {
+      seqByOffset.keySet().removeIf(o -> o < nextOffset - 50_000);
+    }
+  }
+
+  @Override
+  public List<LoggedEvent> read(long fromSeq, int max) {
+    Map.Entry<Long, Position> start = bySeq.floorEntry(fromSeq);
+    List<LoggedEvent> out = new ArrayList<>();
+    if (start == null) {
+      return out;
+    }
+    long end = nextOffset;
+    synchronized (reader) {
+      reader.seek(partition, start.getValue().offset());
+      long seq = start.getKey();
+      while (out.size() < max && reader.position(partition) < end) {
+        for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(500))) {
+          if (r.offset() >= end || out.size() >= max) {
+            break;
+          }
+          BatchRows.unpack(seq, r.value(), fromSeq, max, out);
+          seq += ByteBuffer.wrap(r.headers().lastHeader(COUNT).value()).getInt();
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public long nextSeq() {
+    return nextSeq;
+  }
+
+  @Override
+  public void awaitAppended(long fromSeq, Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (tailed) {
+      while (nextSeq <= fromSeq) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return;
+        }
+        tailed.wait(left);
+      }
+    }
+  }
+
+  @Override
+  public int pendingAppends() {
+    return commits.pending();
+  }
+
+  @Override
+  public void close() {
+    commits.close();
+    running = false;
+    tail.wakeup();
+    try {
+      tailThread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    producer.close(Duration.ofSeconds(10));
+    tail.close();
+    synchronized (reader) {
+      reader.close();
+    }
+  }
+}

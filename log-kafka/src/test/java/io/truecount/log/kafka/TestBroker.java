@@ -1,0 +1,35 @@
+package io.truecount.log.kafka;
+
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+
+/** A real Kafka 4.3 broker in KRaft mode (combined broker + controller), in this JVM, started once per test run. */
+final class TestBroker {
+  private static KafkaClusterTestKit cluster;
+
+  private TestBroker() {}
+
+  static synchronized String bootstrap() {
+    if (cluster == null) {
+      try {
+        KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
+            .setNumControllerNodes(1).build()).setConfigProp("offsets.topic.replication.factor", "1")
+            .setConfigProp("transaction.state.log.replication.factor", "1").setConfigProp("transaction.state.log.min.isr", "1").build();
+        c.format();
+        c.startup();
+        c.waitForReadyBrokers();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            c.close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }));
+        cluster = c;
+      } catch (Exception e) {
+        throw new IllegalStateException("the in-process Kafka broker did not start", e);
+      }
+    }
+    return cluster.bootstrapServers();
+  }
+}
