@@ -25,7 +25,17 @@ public record Config(
     int ioThreads,
     String publicUrl,
     boolean trustForwardedFor,
-    Storage storage) {
+    Storage storage,
+    KafkaLog kafka) {
+
+  /** The event log on Kafka instead of the store's own log ({@code log.kind=kafka}). */
+  public record KafkaLog(boolean enabled, String bootstrapServers, String topic, short replicationFactor) {
+    @Override
+    public String toString() {
+      return enabled ? "log.kind=kafka log.kafka.bootstrap-servers=" + bootstrapServers + " log.kafka.topic=" + topic
+          + " log.kafka.replication-factor=" + replicationFactor : "log.kind=store";
+    }
+  }
 
   /** Where the data lives: the embedded SQLite files under {@code data.dir}, or a PostgreSQL database. */
   public record Storage(String kind, String postgresUrl, String postgresUser, String postgresPassword, int poolSize) {
@@ -49,6 +59,6 @@ public record Config(
     return "http.host=" + host + " http.port=" + port + (publicUrl.isEmpty() ? "" : " http.public-url=" + publicUrl)
         + " http.trust-forwarded-for=" + trustForwardedFor + " data.dir=" + dataDir
         + " ingest.max-body-bytes=" + maxBodyBytes + " ingest.queue-requests=" + queueRequests
-        + " ingest.queue-events=" + queueEvents + " " + storage + " admin.token=" + (adminToken.isEmpty() ? "(generated at first start)" : "****");
+        + " ingest.queue-events=" + queueEvents + " " + storage + " " + kafka + " admin.token=" + (adminToken.isEmpty() ? "(generated at first start)" : "****");
   }
 }

@@ -44,6 +44,10 @@ public final class ConfigLoader {
     DEFAULTS.put("store.postgresql.user", "truecount");
     DEFAULTS.put("store.postgresql.password", "");
     DEFAULTS.put("store.postgresql.pool-size", "16");
+    DEFAULTS.put("log.kind", "store");
+    DEFAULTS.put("log.kafka.bootstrap-servers", "");
+    DEFAULTS.put("log.kafka.topic", "truecount.events");
+    DEFAULTS.put("log.kafka.replication-factor", "3");
   }
 
   private ConfigLoader() {}
@@ -96,7 +100,19 @@ public final class ConfigLoader {
         p.integer("http.io-threads", 0, 256),
         p.url("http.public-url"),
         p.bool("http.trust-forwarded-for"),
-        storage(p, problems));
+        storage(p, problems),
+        kafka(p, problems));
+  }
+
+  private static Config.KafkaLog kafka(Parser p, List<String> problems) {
+    String kind = p.text("log.kind");
+    String servers = p.text("log.kafka.bootstrap-servers");
+    if (!kind.equals("store") && !kind.equals("kafka")) {
+      problems.add("log.kind = " + kind + ": must be store (the event log in the store: SQLite or PostgreSQL) or kafka");
+    } else if (kind.equals("kafka") && servers.isEmpty()) {
+      problems.add("log.kafka.bootstrap-servers = (empty): log.kind=kafka needs the brokers, e.g. kafka1:9092,kafka2:9092");
+    }
+    return new Config.KafkaLog(kind.equals("kafka"), servers, p.text("log.kafka.topic"), (short) p.integer("log.kafka.replication-factor", 1, 16));
   }
 
   private static Config.Storage storage(Parser p, List<String> problems) {

@@ -10,21 +10,30 @@ import io.truecount.store.SqliteAdsStore;
 import io.truecount.store.SqliteCatalog;
 import io.truecount.store.SqliteEventLog;
 import io.truecount.store.SqliteTouchLog;
+import io.truecount.log.kafka.KafkaEventLog;
 import io.truecount.store.pg.PostgresStore;
 import java.util.function.LongConsumer;
 
-/** The stores of one deployment, chosen by {@code store.kind}: SQLite files under {@code data.dir}, or PostgreSQL. */
+/** The stores of one deployment, chosen by {@code store.kind} (SQLite files under {@code data.dir}, or PostgreSQL) and {@code log.kind} (the store's own event log, or Kafka). */
 record Stores(Catalog catalog, EventLog log, AdsStore ads, TouchLog touches, Accounts accounts, AutoCloseable shared) implements AutoCloseable {
   static Stores open(Config config, LongConsumer commitNanos) {
     Config.Storage s = config.storage();
     if (s.postgres()) {
       PostgresStore pg = PostgresStore.open(new PostgresStore.Settings(s.postgresUrl(), s.postgresUser(), s.postgresPassword(), s.poolSize()));
-      return new Stores(pg.catalog(), pg.eventLog(config.queueRequests(), config.queueEvents(), commitNanos), pg.ads(), pg.touches(), pg.accounts(), pg);
+      EventLog log = config.kafka().enabled() ? kafka(config, commitNanos) : pg.eventLog(config.queueRequests(), config.queueEvents(), commitNanos);
+      return new Stores(pg.catalog(), log, pg.ads(), pg.touches(), pg.accounts(), pg);
     }
     var dir = config.dataDir();
-    return new Stores(new SqliteCatalog(dir.resolve("catalog.db")),
-        new SqliteEventLog(dir.resolve("log.db"), config.queueRequests(), config.queueEvents(), commitNanos),
+    EventLog log = config.kafka().enabled() ? kafka(config, commitNanos)
+        : new SqliteEventLog(dir.resolve("log.db"), config.queueRequests(), config.queueEvents(), commitNanos);
+    return new Stores(new SqliteCatalog(dir.resolve("catalog.db")), log,
         new SqliteAdsStore(dir.resolve("ads.db")), new SqliteTouchLog(dir.resolve("touches.db")), new SqliteAccounts(dir.resolve("accounts.db")), () -> { });
+  }
+
+  private static EventLog kafka(Config config, LongConsumer commitNanos) {
+    Config.KafkaLog k = config.kafka();
+    return new KafkaEventLog(new KafkaEventLog.Settings(k.bootstrapServers(), k.topic(), k.replicationFactor()), config.queueRequests(),
+        config.queueEvents(), commitNanos);
   }
 
   /** Closes the log first (it commits what is queued), then the rest. */

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The same Truecount on PostgreSQL (store.kind=postgresql, a real PostgreSQL 17): the simulator's
- * traffic gives byte-for-byte the reports the embedded deployment gives, before and after a restart.
+ * The same Truecount on PostgreSQL (a real PostgreSQL 17), and with its event log on Kafka (a real
+ * KRaft broker): the simulator's traffic gives byte-for-byte the reports the embedded deployment
+ * gives, before and after a restart.
  */
 class PostgresDeploymentTest {
   static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
@@ -24,8 +25,23 @@ class PostgresDeploymentTest {
 
   @Test
   void reports_on_postgresql_equal_the_embedded_ones_and_survive_a_restart() throws Exception {
-    Map<String, String> pg = Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
+    sameAsEmbedded(postgres());
+  }
+
+  @Test
+  void reports_on_kafka_and_postgresql_equal_the_embedded_ones_and_survive_a_restart() throws Exception {
+    Map<String, String> settings = new java.util.HashMap<>(postgres());
+    settings.putAll(Map.of("log.kind", "kafka", "log.kafka.bootstrap-servers", io.truecount.testkit.TestKafka.bootstrap(),
+        "log.kafka.topic", "events-" + System.nanoTime(), "log.kafka.replication-factor", "1"));
+    sameAsEmbedded(settings);
+  }
+
+  private static Map<String, String> postgres() {
+    return Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
         "store.postgresql.user", "postgres", "store.postgresql.password", "postgres", "store.postgresql.pool-size", "8");
+  }
+
+  private void sameAsEmbedded(Map<String, String> pg) throws Exception {
     String embeddedReports;
     String embeddedHealth;
     try (Server embedded = new Server(embeddedDir)) {

@@ -15,6 +15,6 @@ class KafkaEventLogTest extends EventLogContract {
   @Override
   protected EventLog open(Path dir) {
     String topic = TOPICS.computeIfAbsent(dir, d -> "truecount-events-" + NEXT.incrementAndGet());
-    return new KafkaEventLog(new KafkaEventLog.Settings(TestBroker.bootstrap(), topic, (short) 1), 10_000, 1_000_000, n -> { });
+    return new KafkaEventLog(new KafkaEventLog.Settings(io.truecount.testkit.TestKafka.bootstrap(), topic, (short) 1), 10_000, 1_000_000, n -> { });
   }
 }

@@ -1,15 +1,16 @@
-package io.truecount.log.kafka;
+package io.truecount.testkit;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
 /** A real Kafka 4.3 broker in KRaft mode (combined broker + controller), in this JVM, started once per test run. */
-final class TestBroker {
+public final class TestKafka {
   private static KafkaClusterTestKit cluster;
 
-  private TestBroker() {}
+  private TestKafka() {}
 
-  static synchronized String bootstrap() {
+  /** The bootstrap servers of the broker, started on first use. */
+  public static synchronized String bootstrap() {
     if (cluster == null) {
       try {
         KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
