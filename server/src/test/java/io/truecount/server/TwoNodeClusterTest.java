@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.core.spi.EventLog;
 import io.truecount.core.spi.LoggedEvent;
 import io.truecount.store.pg.PostgresStore;
+import io.truecount.log.kafka.KafkaEventLog;
+import io.truecount.testkit.TestKafka;
 import io.truecount.testkit.TestPostgres;
 import io.truecount.wire.Json;
 import java.io.IOException;
@@ -26,11 +28,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two Truecount nodes (child JVMs) on one PostgreSQL. Writers split requests across both; node B is
+ * Two Truecount nodes (child JVMs) on one PostgreSQL, with the event log in PostgreSQL or on Kafka. Writers split requests across both; node B is
  * killed with SIGKILL mid-run and restarted. Afterwards every acknowledged event is in the shared
  * log exactly once, no request is half-written, and both nodes count the same.
  */
-class TwoNodePostgresTest {
+class TwoNodeClusterTest {
   private static final int WRITERS = 4;
   private static final int BATCH = 3;
   @TempDir Path dir;
@@ -38,12 +40,38 @@ class TwoNodePostgresTest {
   @Test
   void two_nodes_one_killed_nothing_acknowledged_is_lost_or_doubled() throws Exception {
     PostgresStore.Settings db = new PostgresStore.Settings(TestPostgres.newDatabase(), "postgres", "postgres", 4);
+    twoNodes(db, env(db), () -> {
+      PostgresStore store = PostgresStore.open(db);
+      EventLog log = store.eventLog(10, 10_000, n -> { });
+      return new EventLog[] {log};
+    });
+  }
+
+  @Test
+  void two_nodes_on_kafka_and_postgresql_one_killed_nothing_acknowledged_is_lost_or_doubled() throws Exception {
+    PostgresStore.Settings db = new PostgresStore.Settings(TestPostgres.newDatabase(), "postgres", "postgres", 4);
+    String topic = "two-node-" + System.nanoTime();
+    Map<String, String> env = new java.util.HashMap<>(env(db));
+    env.putAll(Map.of("TRUECOUNT_LOG_KIND", "kafka", "TRUECOUNT_LOG_KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrap(), "TRUECOUNT_LOG_KAFKA_TOPIC", topic,
+        "TRUECOUNT_LOG_KAFKA_REPLICATION_FACTOR", "1"));
+    twoNodes(db, env, () -> new EventLog[] {new KafkaEventLog(new KafkaEventLog.Settings(TestKafka.bootstrap(), topic, (short) 1), 10, 10_000, n -> { })});
+  }
+
+  private static Map<String, String> env(PostgresStore.Settings db) {
+    return Map.of("TRUECOUNT_STORE_KIND", "postgresql", "TRUECOUNT_STORE_POSTGRESQL_URL", db.url(),
+        "TRUECOUNT_STORE_POSTGRESQL_USER", "postgres", "TRUECOUNT_STORE_POSTGRESQL_PASSWORD", "postgres", "TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE", "6");
+  }
+
+  /** Opens the shared log for checking (one element, an array so the lambda may throw nothing checked). */
+  private interface LogOpener {
+    EventLog[] open();
+  }
+
+  private void twoNodes(PostgresStore.Settings db, Map<String, String> env, LogOpener openLog) throws Exception {
     String token;
     try (PostgresStore store = PostgresStore.open(db)) {
       token = ChildServer.provision(store.catalog());
     }
-    Map<String, String> env = Map.of("TRUECOUNT_STORE_KIND", "postgresql", "TRUECOUNT_STORE_POSTGRESQL_URL", db.url(),
-        "TRUECOUNT_STORE_POSTGRESQL_USER", "postgres", "TRUECOUNT_STORE_POSTGRESQL_PASSWORD", "postgres", "TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE", "6");
     AckLedger ledger = new AckLedger("two-node-");
     Set<String> acknowledged = ledger.acknowledged;
     Map<String, List<String>> requests = ledger.requests;
@@ -68,7 +96,7 @@ class TwoNodePostgresTest {
       for (Thread t : writers) {
         t.join();
       }
-      Map<String, Integer> counts = logged(db);
+      Map<String, Integer> counts = logged(openLog.open()[0]);
       assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(900);
       for (String id : acknowledged) {
         assertThat(counts.get(id)).as("acknowledged event %s", id).isEqualTo(1);
@@ -82,9 +110,9 @@ class TwoNodePostgresTest {
     }
   }
 
-  private static Map<String, Integer> logged(PostgresStore.Settings db) {
+  private static Map<String, Integer> logged(EventLog opened) {
     Map<String, Integer> counts = new HashMap<>();
-    try (PostgresStore store = PostgresStore.open(db); EventLog log = store.eventLog(10, 10_000, n -> { })) {
+    try (EventLog log = opened) {
       long from = 1;
       List<LoggedEvent> page;
       while (!(page = log.read(from, 10_000)).isEmpty()) {
