@@ -22,8 +22,8 @@ runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -A trust -N >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -w -l "$work/pg/server.log" -o "-p 15432 -k $work/pg -c synchronous_commit=on -c max_connections=200" start >/dev/null
 runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -q -c "CREATE DATABASE truecount"
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"
-node() { # node NAME PORT
-  TRUECOUNT_ADMIN_TOKEN=bench TRUECOUNT_STORE_KIND=postgresql TRUECOUNT_STORE_POSTGRESQL_URL=jdbc:postgresql://127.0.0.1:15432/truecount \
+node() { # node NAME PORT [DATABASE]
+  TRUECOUNT_ADMIN_TOKEN=bench TRUECOUNT_STORE_KIND=postgresql TRUECOUNT_STORE_POSTGRESQL_URL=jdbc:postgresql://127.0.0.1:15432/${3:-truecount} \
   TRUECOUNT_STORE_POSTGRESQL_USER=postgres TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE=16 \
     java -Xmx1g -jar server/target/truecount.jar serve --port "$2" --data-dir "$work/$1" > "$work/$1.log" 2>&1 &
   echo $! > "$work/$1.pid"
@@ -52,5 +52,30 @@ echo "== two nodes on one PostgreSQL: batches of 1000 events, 2 connections to e
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 2 "$secs" > "$work/ba.txt" & first=$!
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18091 "$token" "$pixel" 1000 2 "$secs" > "$work/bb.txt"; wait $first
 sed 's/^/  node a: /' "$work/ba.txt"; sed 's/^/  node b: /' "$work/bb.txt"
-echo "== log rows and size"
+if [ "${KAFKA:-1}" = 1 ]; then
+  kill "$(cat "$work/a.pid")" "$(cat "$work/b.pid")"; rm -f "$work/a.pid" "$work/b.pid"
+  runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -q -c "CREATE DATABASE truecount_kafka"
+  java -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.KafkaBroker > "$work/kafka.out" 2> "$work/kafka.err" &
+  echo $! > "$work/kafka.pid"
+  until grep -qE '^[a-z0-9.-]+:[0-9]+$' "$work/kafka.out"; do sleep 0.2; done
+  export TRUECOUNT_LOG_KIND=kafka TRUECOUNT_LOG_KAFKA_BOOTSTRAP_SERVERS=$(grep -m1 -E '^[a-z0-9.-]+:[0-9]+$' "$work/kafka.out") TRUECOUNT_LOG_KAFKA_REPLICATION_FACTOR=1
+  node c 18092 truecount_kafka
+  read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18092 bench)
+  export TOKEN="$token" PIXEL="$pixel"
+  echo "== one node, log on Kafka (1 broker, in-process KRaft), store on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
+  wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18092/ | grep -E "Requests/sec|99%|50%|Non-2xx"
+  echo "== one node, Kafka log: batches of 1000 events, 4 connections, ${secs}s"
+  $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18092 "$token" "$pixel" 1000 4 "$secs"
+  node d 18093 truecount_kafka
+  until curl -s localhost:18093/ready | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
+  echo "== two nodes, Kafka log: single-event requests, wrk -t1 -c32 against each, at once"
+  wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18092/ > "$work/wc.txt" & first=$!
+  wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18093/ > "$work/wd.txt"; wait $first
+  grep -E "Requests/sec|99%" "$work/wc.txt" | sed 's/^/  node c: /'; grep -E "Requests/sec|99%" "$work/wd.txt" | sed 's/^/  node d: /'
+  echo "== two nodes, Kafka log: batches of 1000 events, 2 connections to each, at once"
+  $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18092 "$token" "$pixel" 1000 2 "$secs" > "$work/bc.txt" & first=$!
+  $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18093 "$token" "$pixel" 1000 2 "$secs" > "$work/bd.txt"; wait $first
+  sed 's/^/  node c: /' "$work/bc.txt"; sed 's/^/  node d: /' "$work/bd.txt"
+fi
+echo "== log rows and size (PostgreSQL log)"
 runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -d truecount -At -c "SELECT count(*) || ' batch rows, ' || sum(count) || ' events, ' || pg_size_pretty(pg_total_relation_size('log_batches')) FROM log_batches"

@@ -3,6 +3,7 @@ package io.truecount.store;
 import io.truecount.store.jdbc.BatchRows;
 import io.truecount.store.jdbc.GroupCommit;
 import io.truecount.store.jdbc.StoreException;
+import io.truecount.store.jdbc.Watermark;
 import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
 import io.truecount.core.spi.EventLog;
@@ -31,8 +32,7 @@ public final class SqliteEventLog implements EventLog {
   private final Connection checkpointer;
   private final Thread checkpoints;
   private final GroupCommit commits;
-  private final Object appended = new Object();
-  private volatile long nextSeq;
+  private final Watermark next;
   private volatile boolean running = true;
 
   /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
@@ -42,7 +42,7 @@ public final class SqliteEventLog implements EventLog {
     Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0");
     this.reader = Sqlite.open(file);
     this.checkpointer = Sqlite.open(file);
-    this.nextSeq = loadNextSeq();
+    this.next = new Watermark(loadNextSeq());
     this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, this::write);
     this.checkpoints = new Thread(this::checkpointLoop, "truecount-log-checkpoint");
     this.checkpoints.setDaemon(true);
@@ -57,12 +57,11 @@ public final class SqliteEventLog implements EventLog {
     long checkpointed = 0;
     while (running) {
       try {
-        synchronized (appended) {
-          appended.wait(1000);
-        }
-        if (nextSeq - checkpointed >= 1 || !running) {
+        next.awaitAbove(checkpointed, Duration.ofSeconds(1));
+        long reached = next.get();
+        if (reached > checkpointed || !running) {
           Sqlite.execute(checkpointer, "PRAGMA wal_checkpoint(PASSIVE)");
-          checkpointed = nextSeq;
+          checkpointed = reached;
         }
       } catch (InterruptedException e) {
         return;
@@ -75,7 +74,7 @@ public final class SqliteEventLog implements EventLog {
   @Override
   public CompletableFuture<Long> append(List<Event> events) {
     if (events.isEmpty()) {
-      return CompletableFuture.completedFuture(nextSeq);
+      return CompletableFuture.completedFuture(next.get());
     }
     return commits.append(events);
   }
@@ -102,21 +101,12 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public long nextSeq() {
-    return nextSeq;
+    return next.get();
   }
 
   @Override
   public void awaitAppended(long fromSeq, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    synchronized (appended) {
-      while (nextSeq <= fromSeq) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
-        }
-        appended.wait(Math.max(1, left / 1_000_000));
-      }
-    }
+    next.awaitAbove(fromSeq, max);
   }
 
   @Override
@@ -154,7 +144,7 @@ public final class SqliteEventLog implements EventLog {
 
   /** One group commit: one batch row, one transaction, one fsync. Runs on the group-commit thread only. */
   private long write(List<Event> events) throws SQLException {
-    long first = nextSeq;
+    long first = next.get();
     writer.setAutoCommit(false);
     try (PreparedStatement insert = writer.prepareStatement("INSERT INTO log_batches(first_seq, count, payload) VALUES (?, ?, ?)")) {
       insert.setLong(1, first);
@@ -166,7 +156,7 @@ public final class SqliteEventLog implements EventLog {
       rollback();
       throw e;
     }
-    publish(first + events.size());
+    next.advanceTo(first + events.size());
     return first;
   }
 
@@ -178,11 +168,5 @@ public final class SqliteEventLog implements EventLog {
     }
   }
 
-  private void publish(long newNext) {
-    synchronized (appended) {
-      nextSeq = newNext;
-      appended.notifyAll();
-    }
-  }
 
 }

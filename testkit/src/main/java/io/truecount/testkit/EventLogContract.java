@@ -70,6 +70,19 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void a_large_group_of_several_megabytes_is_one_durable_append() throws Exception {
+    List<Event> big = new java.util.ArrayList<>();
+    for (int i = 0; i < 5_000; i++) {
+      big.add(Events.event("Purchase").id("big" + i).at(Instant.parse("2026-03-08T02:30:00Z")).property("pad", "x".repeat(1_000)).build());
+    }
+    try (EventLog log = open(dir)) {
+      assertThat(log.append(big).get()).isEqualTo(1);
+      assertThat(log.nextSeq()).isEqualTo(5_001);
+      assertThat(log.read(4_990, 100)).hasSize(11).last().extracting(e -> e.event().eventId()).isEqualTo("big4999");
+    }
+  }
+
+  @Test
   void concurrent_appends_are_all_acknowledged_once_each() throws Exception {
     try (EventLog log = open(dir)) {
       List<CompletableFuture<Long>> acks = new ArrayList<>();

@@ -6,6 +6,7 @@ import io.truecount.core.spi.EventLog;
 import io.truecount.core.spi.LoggedEvent;
 import io.truecount.store.jdbc.BatchRows;
 import io.truecount.store.jdbc.GroupCommit;
+import io.truecount.store.jdbc.Watermark;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaEventLog implements EventLog {
   private static final String COUNT = "count";
+  /** A group commit holds up to 20,000 events: records up to 32 MiB (the broker's 1 MiB default would refuse big groups). */
+  private static final int MAX_RECORD_BYTES = 32 << 20;
   private static final System.Logger LOG = System.getLogger(KafkaEventLog.class.getName());
 
   /** Where the brokers are and the topic to use (created when missing). */
@@ -56,11 +59,11 @@ public final class KafkaEventLog implements EventLog {
   private final KafkaConsumer<byte[], byte[]> reader;
   private final NavigableMap<Long, Position> bySeq = new ConcurrentSkipListMap<>();
   private final Map<Long, Long> seqByOffset = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Object tailed = new Object();
+  private final Watermark tailedOffsets = new Watermark(0);
+  private final Watermark seqs = new Watermark(1);
   private final Thread tailThread;
   private final GroupCommit commits;
-  private volatile long nextSeq = 1;
-  private volatile long nextOffset;
+  private long nextSeq = 1;
   private volatile boolean running = true;
 
   public KafkaEventLog(Settings settings, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
@@ -82,20 +85,13 @@ public final class KafkaEventLog implements EventLog {
 
   /** Opening knows the log's end: waits until the tail has numbered every record there was. */
   private void awaitTailed(long endOffset) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    synchronized (tailed) {
-      while (nextOffset < endOffset) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          throw new IllegalStateException("reading the Kafka log to its end took over 120 s");
-        }
-        try {
-          tailed.wait(left);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException(e);
-        }
+    try {
+      if (endOffset > 0 && !tailedOffsets.awaitAbove(endOffset - 1, Duration.ofSeconds(120))) {
+        throw new IllegalStateException("reading the Kafka log to its end took over 120 s");
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -104,7 +100,8 @@ public final class KafkaEventLog implements EventLog {
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
     try (Admin admin = Admin.create(p)) {
       NewTopic topic = new NewTopic(s.topic(), 1, s.replicationFactor())
-          .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, s.replicationFactor())), "retention.ms", "-1", "cleanup.policy", "delete"));
+          .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, s.replicationFactor())), "retention.ms", "-1", "cleanup.policy", "delete",
+              "max.message.bytes", Integer.toString(MAX_RECORD_BYTES)));
       admin.createTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (!(e.getCause() instanceof TopicExistsException)) {
@@ -124,7 +121,7 @@ public final class KafkaEventLog implements EventLog {
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 << 20));
+    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES));
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
     return p;
   }
@@ -133,13 +130,13 @@ public final class KafkaEventLog implements EventLog {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(16 << 20));
+    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
     return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   @Override
   public CompletableFuture<Long> append(List<Event> events) {
-    return events.isEmpty() ? CompletableFuture.completedFuture(nextSeq) : commits.append(events);
+    return events.isEmpty() ? CompletableFuture.completedFuture(seqs.get()) : commits.append(events);
   }
 
   /** One group commit: one record, acknowledged by all in-sync replicas, then numbered by the tail. */
@@ -147,15 +144,8 @@ public final class KafkaEventLog implements EventLog {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(partition.topic(), 0, null, EventCodec.encode(events));
     record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(events.size()).array());
     long offset = producer.send(record).get().offset();
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    synchronized (tailed) {
-      while (nextOffset <= offset) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          throw new TimeoutException("record " + offset + " is on the brokers but was not read back in 30 s");
-        }
-        tailed.wait(left);
-      }
+    if (!tailedOffsets.awaitAbove(offset, Duration.ofSeconds(30))) {
+      throw new TimeoutException("record " + offset + " is on the brokers but was not read back in 30 s");
     }
     return seqByOffset.remove(offset);
   }
@@ -165,13 +155,11 @@ public final class KafkaEventLog implements EventLog {
       try {
         for (ConsumerRecord<byte[], byte[]> r : tail.poll(Duration.ofMillis(200))) {
           int count = ByteBuffer.wrap(r.headers().lastHeader(COUNT).value()).getInt();
-          synchronized (tailed) {
-            bySeq.put(nextSeq, new Position(r.offset(), count));
-            seqByOffset.put(r.offset(), nextSeq);
-            nextSeq += count;
-            nextOffset = r.offset() + 1;
-            tailed.notifyAll();
-          }
+          bySeq.put(nextSeq, new Position(r.offset(), count));
+          seqByOffset.put(r.offset(), nextSeq);
+          nextSeq += count;
+          seqs.advanceTo(nextSeq);
+          tailedOffsets.advanceTo(r.offset() + 1);
         }
         trimOffsets();
       } catch (WakeupException e) {
@@ -184,8 +172,9 @@ public final class KafkaEventLog implements EventLog {
 
   /** Offsets of other nodes' records are only needed by their own writers; keep the map small. */
   private void trimOffsets() {
+    long tailed = tailedOffsets.get();
     if (seqByOffset.size() > 100_000) {
-      seqByOffset.keySet().removeIf(o -> o < nextOffset - 50_000);
+      seqByOffset.keySet().removeIf(o -> o < tailed - 50_000);
     }
   }
 
@@ -196,7 +185,7 @@ public final class KafkaEventLog implements EventLog {
     if (start == null) {
       return out;
     }
-    long end = nextOffset;
+    long end = tailedOffsets.get();
     synchronized (reader) {
       reader.seek(partition, start.getValue().offset());
       long seq = start.getKey();
@@ -215,21 +204,12 @@ public final class KafkaEventLog implements EventLog {
 
   @Override
   public long nextSeq() {
-    return nextSeq;
+    return seqs.get();
   }
 
   @Override
   public void awaitAppended(long fromSeq, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
-    synchronized (tailed) {
-      while (nextSeq <= fromSeq) {
-        long left = (deadline - System.nanoTime()) / 1_000_000;
-        if (left <= 0) {
-          return;
-        }
-        tailed.wait(left);
-      }
-    }
+    seqs.awaitAbove(fromSeq, max);
   }
 
   @Override
