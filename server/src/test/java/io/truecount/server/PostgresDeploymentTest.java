@@ -36,6 +36,58 @@ class PostgresDeploymentTest {
     sameAsEmbedded(settings);
   }
 
+  @Test
+  void raw_emails_and_phones_never_reach_postgresql_or_kafka() throws Exception {
+    String topic = "canary-" + System.nanoTime();
+    Map<String, String> settings = new java.util.HashMap<>(postgres());
+    settings.putAll(Map.of("log.kind", "kafka", "log.kafka.bootstrap-servers", io.truecount.testkit.TestKafka.bootstrap(), "log.kafka.topic", topic,
+        "log.kafka.replication-factor", "1"));
+    String email = "Canary.7f3a@Example.com";
+    String phone = "+55 11 99876-5432";
+    try (Server server = new Server(postgresDir, settings)) {
+      long now = server.epoch();
+      assertThat(server.post("/open_api/v1.3/event/track/", ("{\"event_source\":\"web\",\"event_source_id\":\"%s\",\"data\":[{\"event\":\"Purchase\","
+          + "\"event_time\":%d,\"event_id\":\"c1\",\"user\":{\"email\":\"%s\",\"phone\":\"%s\",\"external_id\":\"%s\"},"
+          + "\"properties\":{\"customer_email\":\"%s\"},\"page\":{\"url\":\"https://shop.example/thanks?email=%s\"}}]}")
+          .formatted(server.pixel.id(), now, email, phone, email, email, email.replace("@", "%40"))).code()).isZero();
+      server.settle();
+      String url = settings.get("store.postgresql.url");
+      try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+          java.sql.Statement st = db.createStatement();
+          java.sql.ResultSet tables = db.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        while (tables.next()) {
+          names.add(tables.getString("TABLE_NAME"));
+        }
+        assertThat(names).contains("log_batches", "touches", "sources");
+        for (String table : names) {
+          try (java.sql.ResultSet rows = st.executeQuery("SELECT t::text FROM \"" + table + "\" t")) {
+            while (rows.next()) {
+              assertThat(rows.getString(1)).as(table).doesNotContainIgnoringCase("canary.7f3a").doesNotContain("99876-5432").doesNotContain("998765432");
+            }
+          }
+        }
+      }
+      java.util.Properties p = new java.util.Properties();
+      p.put("bootstrap.servers", io.truecount.testkit.TestKafka.bootstrap());
+      try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+          new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+        var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+        consumer.assign(java.util.List.of(partition));
+        consumer.seekToBeginning(java.util.List.of(partition));
+        int records = 0;
+        while (consumer.position(partition) < consumer.endOffsets(java.util.List.of(partition)).get(partition)) {
+          for (var r : consumer.poll(java.time.Duration.ofSeconds(1))) {
+            records++;
+            String raw = new String(r.value(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            assertThat(raw).doesNotContainIgnoringCase("canary.7f3a").doesNotContain("99876-5432").doesNotContain("998765432");
+          }
+        }
+        assertThat(records).isPositive();
+      }
+    }
+  }
+
   private static Map<String, String> postgres() {
     return Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
         "store.postgresql.user", "postgres", "store.postgresql.password", "postgres", "store.postgresql.pool-size", "8");
