@@ -45,4 +45,22 @@ class ConfigLoaderTest {
     Config config = ConfigLoader.load(null, Map.of("TRUECOUNT_ADMIN_TOKEN", "supersecret"), Map.of());
     assertThat(config.describe()).doesNotContain("supersecret").contains("admin.token=****");
   }
+
+  @Test
+  void the_cluster_settings_are_checked_together_and_the_password_is_masked() {
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRUECOUNT_STORE_KIND", "postgresql", "TRUECOUNT_LOG_KIND", "kafka"),
+        Map.of("store.postgresql.pool-size", "2", "log.kafka.replicaton-factor", "3")))
+        .hasMessageContaining("store.postgresql.url = (empty): store.kind=postgresql needs a JDBC URL")
+        .hasMessageContaining("log.kafka.bootstrap-servers = (empty): log.kind=kafka needs the brokers")
+        .hasMessageContaining("store.postgresql.pool-size = 2: must be between 4 and 1000")
+        .hasMessageContaining("did you mean 'log.kafka.replication-factor'");
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("store.kind", "mysql", "log.kind", "pulsar")))
+        .hasMessageContaining("store.kind = mysql").hasMessageContaining("log.kind = pulsar");
+    Config cluster = ConfigLoader.load(null, Map.of("TRUECOUNT_STORE_POSTGRESQL_PASSWORD", "s3cret"), Map.of("store.kind", "postgresql",
+        "store.postgresql.url", "jdbc:postgresql://db:5432/tc", "log.kind", "kafka", "log.kafka.bootstrap-servers", "k1:9092,k2:9092"));
+    assertThat(cluster.storage().postgres()).isTrue();
+    assertThat(cluster.kafka().enabled()).isTrue();
+    assertThat(cluster.kafka().replicationFactor()).isEqualTo((short) 3);
+    assertThat(cluster.describe()).contains("store.postgresql.password=****", "log.kafka.bootstrap-servers=k1:9092,k2:9092").doesNotContain("s3cret");
+  }
 }
