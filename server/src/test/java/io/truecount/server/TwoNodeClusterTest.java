@@ -41,9 +41,9 @@ class TwoNodeClusterTest {
   void two_nodes_one_killed_nothing_acknowledged_is_lost_or_doubled() throws Exception {
     PostgresStore.Settings db = new PostgresStore.Settings(TestPostgres.newDatabase(), "postgres", "postgres", 4);
     twoNodes(db, env(db), () -> {
-      PostgresStore store = PostgresStore.open(db);
-      EventLog log = store.eventLog(10, 10_000, n -> { });
-      return new EventLog[] {log};
+      try (PostgresStore store = PostgresStore.open(db); EventLog log = store.eventLog(10, 10_000, n -> { })) {
+        return logged(log);
+      }
     });
   }
 
@@ -54,7 +54,11 @@ class TwoNodeClusterTest {
     Map<String, String> env = new java.util.HashMap<>(env(db));
     env.putAll(Map.of("TRUECOUNT_LOG_KIND", "kafka", "TRUECOUNT_LOG_KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrap(), "TRUECOUNT_LOG_KAFKA_TOPIC", topic,
         "TRUECOUNT_LOG_KAFKA_REPLICATION_FACTOR", "1"));
-    twoNodes(db, env, () -> new EventLog[] {new KafkaEventLog(new KafkaEventLog.Settings(TestKafka.bootstrap(), topic, (short) 1), 10, 10_000, n -> { })});
+    twoNodes(db, env, () -> {
+      try (EventLog log = new KafkaEventLog(new KafkaEventLog.Settings(TestKafka.bootstrap(), topic, (short) 1), 10, 10_000, n -> { })) {
+        return logged(log);
+      }
+    });
   }
 
   private static Map<String, String> env(PostgresStore.Settings db) {
@@ -62,12 +66,12 @@ class TwoNodeClusterTest {
         "TRUECOUNT_STORE_POSTGRESQL_USER", "postgres", "TRUECOUNT_STORE_POSTGRESQL_PASSWORD", "postgres", "TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE", "6");
   }
 
-  /** Opens the shared log for checking (one element, an array so the lambda may throw nothing checked). */
-  private interface LogOpener {
-    EventLog[] open();
+  /** Counts each event id in the shared log, read the way the deployment stores it. */
+  private interface LogCounter {
+    Map<String, Integer> count();
   }
 
-  private void twoNodes(PostgresStore.Settings db, Map<String, String> env, LogOpener openLog) throws Exception {
+  private void twoNodes(PostgresStore.Settings db, Map<String, String> env, LogCounter counter) throws Exception {
     String token;
     try (PostgresStore store = PostgresStore.open(db)) {
       token = ChildServer.provision(store.catalog());
@@ -96,7 +100,7 @@ class TwoNodeClusterTest {
       for (Thread t : writers) {
         t.join();
       }
-      Map<String, Integer> counts = logged(openLog.open()[0]);
+      Map<String, Integer> counts = counter.count();
       assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(900);
       for (String id : acknowledged) {
         assertThat(counts.get(id)).as("acknowledged event %s", id).isEqualTo(1);
@@ -110,15 +114,13 @@ class TwoNodeClusterTest {
     }
   }
 
-  private static Map<String, Integer> logged(EventLog opened) {
+  private static Map<String, Integer> logged(EventLog log) {
     Map<String, Integer> counts = new HashMap<>();
-    try (EventLog log = opened) {
-      long from = 1;
-      List<LoggedEvent> page;
-      while (!(page = log.read(from, 10_000)).isEmpty()) {
-        page.forEach(e -> counts.merge(e.event().eventId(), 1, Integer::sum));
-        from = page.get(page.size() - 1).seq() + 1;
-      }
+    long from = 1;
+    List<LoggedEvent> page;
+    while (!(page = log.read(from, 10_000)).isEmpty()) {
+      page.forEach(e -> counts.merge(e.event().eventId(), 1, Integer::sum));
+      from = page.get(page.size() - 1).seq() + 1;
     }
     return counts;
   }
