@@ -100,13 +100,14 @@ public final class Truecount implements AutoCloseable {
     io.truecount.server.ui.Sessions sessions = new io.truecount.server.ui.Sessions(clock, random);
     this.users = new io.truecount.server.admin.UserAdmin(accounts, catalog, passwords, clock, random, Optional.of(sessions));
     this.generatedAdminPassword = ensureFirstUser();
+    io.truecount.server.pixel.PixelScript pixelScript = new io.truecount.server.pixel.PixelScript();
     io.truecount.server.ui.UiParts ui = new io.truecount.server.ui.UiParts(config, catalog, accounts, sessions,
-        new io.truecount.server.ui.LoginThrottle(clock), passwords, admin, health, testEvents, ads, new io.truecount.server.pixel.PixelScript().version());
+        new io.truecount.server.ui.LoginThrottle(clock), passwords, admin, health, testEvents, ads, pixelScript.version());
     Limits limits = new Limits(config.maxFuture(), config.maxAgeWebApp(), config.maxAgeOfflineCrm());
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);
     String adminHash = catalog.setting(ADMIN_TOKEN_SETTING).orElseThrow();
     this.http = new HttpApi(new HttpApi.Parts(config, catalog, log, consumer, ingest, admin, recent, health, testEvents,
-        metrics, new RequestIds(clock), adminHash, ads, ui)).start();
+        metrics, new RequestIds(clock), adminHash, ads, ui, pixelScript)).start();
     metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
     metrics.gauge("truecount_pipeline_lag_events", "Durable events not yet processed by the pipeline", consumer::lag);
     metrics.gauge("truecount_dedup_keys", "Live dedup keys held", dedup::keysHeld);

@@ -154,7 +154,7 @@ public final class KafkaEventLog implements EventLog {
     while (running) {
       try {
         for (ConsumerRecord<byte[], byte[]> r : tail.poll(Duration.ofMillis(200))) {
-          int count = ByteBuffer.wrap(r.headers().lastHeader(COUNT).value()).getInt();
+          int count = count(r);
           bySeq.put(nextSeq, new Position(r.offset(), count));
           seqByOffset.put(r.offset(), nextSeq);
           nextSeq += count;
@@ -195,11 +195,16 @@ public final class KafkaEventLog implements EventLog {
             break;
           }
           BatchRows.unpack(seq, r.value(), fromSeq, max, out);
-          seq += ByteBuffer.wrap(r.headers().lastHeader(COUNT).value()).getInt();
+          seq += count(r);
         }
       }
     }
     return out;
+  }
+
+  /** How many events a record holds (its header; the payload need not be decoded to number them). */
+  private static int count(ConsumerRecord<byte[], byte[]> record) {
+    return ByteBuffer.wrap(record.headers().lastHeader(COUNT).value()).getInt();
   }
 
   @Override

@@ -37,7 +37,8 @@ public final class HttpApi implements AutoCloseable {
 
   /** What the routes read and call. */
   public record Parts(Config config, Catalog catalog, EventLog log, LogConsumer consumer, Ingest ingest, CatalogAdmin admin,
-      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads, io.truecount.server.ui.UiParts ui) {}
+      RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads, io.truecount.server.ui.UiParts ui,
+      io.truecount.server.pixel.PixelScript pixelScript) {}
 
   private final Undertow server;
   private final List<Route> routes;
@@ -103,7 +104,7 @@ public final class HttpApi implements AutoCloseable {
     routes.addAll(new AdsRoutes(p.ads()).routes());
     routes.addAll(new ReportRoutes(p.ads()).routes());
     routes.addAll(new TrustRoutes(p.ads()).routes());
-    routes.addAll(new PixelRoutes(p.catalog(), p.config(), p.ingest(), p.metrics(), new io.truecount.server.pixel.PixelScript()).routes());
+    routes.addAll(new PixelRoutes(p.catalog(), p.config(), p.ingest(), p.metrics(), p.pixelScript()).routes());
     routes.add(new Route("GET", "/api/v1/sources/{id}/test-events/stream", Access.ADMIN, new TestEventStream(p.testEvents(), p.catalog()).handler()));
     return routes;
   }

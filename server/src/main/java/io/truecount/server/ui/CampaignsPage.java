@@ -2,7 +2,6 @@ package io.truecount.server.ui;
 
 import io.truecount.core.ads.Ad;
 import io.truecount.core.ads.AdGroup;
-import io.truecount.core.ads.Campaign;
 import io.truecount.server.admin.AdsAdmin;
 import java.util.List;
 import java.util.Map;

@@ -39,7 +39,6 @@ final class PostgresEventLog implements EventLog {
   private final Connection writer;
   private final Connection listener;
   private final GroupCommit commits;
-  private volatile long knownNext;
 
   PostgresEventLog(DataSource pool, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
     this.pool = pool;
@@ -52,7 +51,6 @@ final class PostgresEventLog implements EventLog {
     } catch (SQLException e) {
       throw new StoreException("opening the PostgreSQL event log failed: " + e.getMessage(), e);
     }
-    this.knownNext = end();
     this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, this::write);
   }
 
@@ -77,9 +75,7 @@ final class PostgresEventLog implements EventLog {
       }
       try (ResultSet first = append.getResultSet()) {
         first.next();
-        long seq = first.getLong(1);
-        knownNext = Math.max(knownNext, seq + events.size());
-        return seq;
+        return first.getLong(1);
       }
     }
   }
@@ -103,12 +99,10 @@ final class PostgresEventLog implements EventLog {
     return out;
   }
 
-  /** The log's end as every node sees it (other nodes append too). */
+  /** The log's end as every node sees it (other nodes append too): read from the table, which holds every committed append. */
   @Override
   public long nextSeq() {
-    long end = end();
-    knownNext = Math.max(knownNext, end);
-    return knownNext;
+    return end();
   }
 
   @Override
