@@ -30,6 +30,13 @@ class ErrorCodesTest extends ServerTest {
   }
 
   @Test
+  void a_number_java_cannot_hold_is_40000_not_a_system_error() {
+    Server.Reply reply = server.post(TRACK, body("{\"event\":\"Purchase\",\"event_id\":\"n-1\",\"properties\":{\"value\":1e3091772976600}}"));
+    assertThat(reply.code()).isEqualTo(40000);
+    assertThat(reply.message()).startsWith("Request body has a number out of range");
+  }
+
+  @Test
   void missing_token_is_40104_and_unknown_token_40105_with_http_200() {
     Server.Reply missing = server.post(TRACK, null, body(event("a")));
     assertThat(missing.status()).isEqualTo(200);

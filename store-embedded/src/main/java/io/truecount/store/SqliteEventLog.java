@@ -2,6 +2,7 @@ package io.truecount.store;
 
 import io.truecount.store.jdbc.BatchRows;
 import io.truecount.store.jdbc.GroupCommit;
+import io.truecount.store.jdbc.RecentBatches;
 import io.truecount.store.jdbc.StoreException;
 import io.truecount.store.jdbc.Watermark;
 import io.truecount.core.Event;
@@ -22,10 +23,12 @@ import java.util.function.LongConsumer;
 /**
  * The embedded event log on SQLite (WAL, synchronous=FULL). The {@link GroupCommit} thread writes
  * every waiting append as one compact batch row and commits once (one fsync for many requests). Readers use their own
- * connection and never block the writer.
+ * connection and never block the writer; readers that keep up get the last commits from memory.
  */
 public final class SqliteEventLog implements EventLog {
   private static final System.Logger LOG = System.getLogger(SqliteEventLog.class.getName());
+  /** Events of the last commits kept for readers that keep up (a few MB; see {@link RecentBatches}). */
+  private static final int RECENT_EVENTS = 8_192;
 
   private final Connection writer;
   private final Connection reader;
@@ -33,6 +36,7 @@ public final class SqliteEventLog implements EventLog {
   private final Thread checkpoints;
   private final GroupCommit commits;
   private final Watermark next;
+  private final RecentBatches recent = new RecentBatches(RECENT_EVENTS);
   private volatile boolean running = true;
 
   /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
@@ -81,6 +85,10 @@ public final class SqliteEventLog implements EventLog {
 
   @Override
   public List<LoggedEvent> read(long fromSeq, int max) {
+    return recent.read(fromSeq, max).orElseGet(() -> readStored(fromSeq, max));
+  }
+
+  private List<LoggedEvent> readStored(long fromSeq, int max) {
     List<LoggedEvent> out = new ArrayList<>();
     synchronized (reader) {
       try (PreparedStatement select = reader.prepareStatement(
@@ -156,6 +164,7 @@ public final class SqliteEventLog implements EventLog {
       rollback();
       throw e;
     }
+    recent.add(first, events);
     next.advanceTo(first + events.size());
     return first;
   }

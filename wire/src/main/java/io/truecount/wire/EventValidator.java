@@ -3,6 +3,7 @@ package io.truecount.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.core.Event;
 import io.truecount.core.MatchKeys;
+import io.truecount.core.PageUrls;
 import io.truecount.core.SourceKind;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,7 +143,7 @@ final class EventValidator {
     if (!user.ttclid().isEmpty()) {
       return user;
     }
-    return PageReader.queryParameter(url, "ttclid")
+    return PageUrls.parameter(url, "ttclid")
         .filter(id -> !id.isBlank() && id.length() <= Limits.MAX_TEXT)
         .map(id -> new MatchKeys(user.emails(), user.phones(), user.externalIds(), id, user.ttp(), user.ip(), user.userAgent(), user.other()))
         .orElse(user);

@@ -41,6 +41,8 @@ public final class Json {
       throw new WireException(Code.INVALID_PARAMS, "Request body is not valid JSON" + where + ": " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new WireException(Code.INVALID_PARAMS, "Request body could not be read: " + e.getMessage());
+    } catch (NumberFormatException e) {
+      throw new WireException(Code.INVALID_PARAMS, "Request body has a number out of range: " + e.getMessage());
     }
   }
 }

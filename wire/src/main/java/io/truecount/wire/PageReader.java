@@ -1,9 +1,8 @@
 package io.truecount.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.core.PageUrls;
 import io.truecount.core.pii.Pii;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,26 +45,10 @@ final class PageReader {
     if (url.indexOf('@') < 0 && url.indexOf("%40") < 0) {
       return url;
     }
-    return EMAIL_IN_URL.matcher(url).replaceAll(m -> Pii.sha256Hex(decode(m.group()).trim().toLowerCase(Locale.ROOT)));
+    return EMAIL_IN_URL.matcher(url).replaceAll(m -> Pii.sha256Hex(PageUrls.decode(m.group()).trim().toLowerCase(Locale.ROOT)));
   }
 
-  /** The value of a query parameter of {@code url}, decoded. */
-  static Optional<String> queryParameter(String url, String name) {
-    int q = url.indexOf('?');
-    if (q < 0) {
-      return Optional.empty();
-    }
-    int end = url.indexOf('#', q);
-    String query = url.substring(q + 1, end < 0 ? url.length() : end);
-    for (String pair : query.split("&")) {
-      int eq = pair.indexOf('=');
-      String key = eq < 0 ? pair : pair.substring(0, eq);
-      if (key.equals(name) && eq >= 0) {
-        return Optional.of(decode(pair.substring(eq + 1)));
-      }
-    }
-    return Optional.empty();
-  }
+
 
   private static String scrubQuery(String url) {
     int q = url.indexOf('?');
@@ -93,17 +76,10 @@ final class PageReader {
     if (!piiKey && raw.indexOf('@') < 0 && !raw.contains("%40")) {
       return pair;
     }
-    String value = decode(raw);
+    String value = PageUrls.decode(raw);
     return !value.isEmpty() && !Pii.isSha256Hex(value)
         ? pair.substring(0, eq + 1) + Pii.sha256Hex(value.trim().toLowerCase(Locale.ROOT))
         : pair;
   }
 
-  private static String decode(String text) {
-    try {
-      return URLDecoder.decode(text, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return text;
-    }
-  }
 }

@@ -95,16 +95,9 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   }
 
   private static java.util.Optional<String> host(Event e) {
-    if (e.pageUrl().isEmpty()) {
-      return java.util.Optional.empty();
-    }
-    try {
-      String host = java.net.URI.create(e.pageUrl().replace(" ", "%20")).getHost();
-      return java.util.Optional.ofNullable(host).map(h -> h.toLowerCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException ex) {
-      return java.util.Optional.empty();
-    }
+    return io.truecount.core.PageUrls.host(e.pageUrl());
   }
+
 
   /**
    * Anomalies of every series as of {@code now}: volume on the last full hour; quality over the

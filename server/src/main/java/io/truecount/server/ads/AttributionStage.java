@@ -2,6 +2,7 @@ package io.truecount.server.ads;
 
 import io.truecount.core.Event;
 import io.truecount.core.EventSource;
+import io.truecount.core.PageUrls;
 import io.truecount.core.ads.Touch;
 import io.truecount.core.ads.TouchKind;
 import io.truecount.core.attribution.Attribution;
@@ -10,11 +11,6 @@ import io.truecount.core.pipeline.DedupDecision;
 import io.truecount.core.pipeline.LiveStage;
 import io.truecount.core.pipeline.ProcessedEvent;
 import io.truecount.core.spi.Catalog;
-import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -65,9 +61,8 @@ public final class AttributionStage implements LiveStage {
     if (e.pageUrl().isEmpty() || !e.pageUrl().contains("ttclid=")) {
       return Optional.empty();
     }
-    Map<String, String> query = query(e.pageUrl());
-    String ttclid = query.getOrDefault("ttclid", "");
-    String adId = query.getOrDefault(ads.adParameter(advertiserId), "");
+    String ttclid = PageUrls.parameter(e.pageUrl(), "ttclid").orElse("");
+    String adId = PageUrls.parameter(e.pageUrl(), ads.adParameter(advertiserId)).orElse("");
     if (ttclid.isEmpty() || adId.isEmpty()) {
       return Optional.empty();
     }
@@ -78,22 +73,4 @@ public final class AttributionStage implements LiveStage {
     return Optional.of(new Touch("landing:" + ttclid, advertiserId, adId, TouchKind.CLICK, e.eventTime(), e.user()));
   }
 
-  static Map<String, String> query(String url) {
-    Map<String, String> out = new HashMap<>();
-    try {
-      String raw = URI.create(url.replace(" ", "%20")).getRawQuery();
-      if (raw == null) {
-        return out;
-      }
-      for (String pair : raw.split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0) {
-          out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-      }
-    } catch (IllegalArgumentException e) {
-      return out;
-    }
-    return out;
-  }
 }
