@@ -3,6 +3,7 @@
 # the ceiling of this machine. Results go to stdout; docs/benchmarks.md records them.
 #   benchmarks/run.sh            all
 #   SECONDS_PER_RUN=5 benchmarks/run.sh
+#   WARMUP_SECONDS=20 (default) of unmeasured load first: a cold JVM spends most of a short run compiling
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${SECONDS_PER_RUN:-15}
@@ -25,6 +26,12 @@ NGINX
 nginx -c "$work/nginx.conf"
 
 export TOKEN="$token" PIXEL="$pixel"
+
+warm=${WARMUP_SECONDS:-20}
+echo "== warm-up (not measured): ${warm}s of single events, ${warm}s of batches, so the JIT has compiled the hot paths"
+wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
+$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$warm" >/dev/null
+until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
 
 echo "== single-event requests: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs}s"
 wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18081/ | grep -E "Requests/sec|99%|50%"

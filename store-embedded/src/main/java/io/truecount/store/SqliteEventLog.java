@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
@@ -29,6 +31,7 @@ public final class SqliteEventLog implements EventLog {
   private static final System.Logger LOG = System.getLogger(SqliteEventLog.class.getName());
   /** Events of the last commits kept for readers that keep up (a few MB; see {@link RecentBatches}). */
   private static final int RECENT_EVENTS = 8_192;
+  private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(Long.getLong("truecount.checkpointMs", 500));
 
   private final Connection writer;
   private final Connection reader;
@@ -37,6 +40,8 @@ public final class SqliteEventLog implements EventLog {
   private final GroupCommit commits;
   private final Watermark next;
   private final RecentBatches recent = new RecentBatches(RECENT_EVENTS);
+  /** Counted down by {@link #close} so the checkpoint thread's pause ends at once. */
+  private final CountDownLatch pause = new CountDownLatch(1);
   private volatile boolean running = true;
 
   /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
@@ -55,7 +60,9 @@ public final class SqliteEventLog implements EventLog {
 
   /**
    * Moves WAL frames into the database file off the commit path (the writer never checkpoints,
-   * so a commit is one WAL append + one fsync, without periodic multi-megabyte stalls).
+   * so a commit is one WAL append + one fsync, without periodic multi-megabyte stalls). At most
+   * one checkpoint per {@link #CHECKPOINT_EVERY}: checkpointing after every commit cost a second
+   * fsync per commit and a third of the log's CPU under single-event load.
    */
   private void checkpointLoop() {
     long checkpointed = 0;
@@ -66,6 +73,7 @@ public final class SqliteEventLog implements EventLog {
         if (reached > checkpointed || !running) {
           Sqlite.execute(checkpointer, "PRAGMA wal_checkpoint(PASSIVE)");
           checkpointed = reached;
+          pause.await(CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         return;
@@ -126,6 +134,7 @@ public final class SqliteEventLog implements EventLog {
   public void close() {
     commits.close();
     running = false;
+    pause.countDown();
     checkpoints.interrupt();
     try {
       checkpoints.join(10_000);
