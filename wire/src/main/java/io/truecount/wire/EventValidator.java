@@ -125,7 +125,7 @@ final class EventValidator {
       if (!node.isObject()) {
         problems.add(Problem.of(name, Fields.shown(node), "Must be an object"));
       } else {
-        context.put(name, PropertiesReader.scrub(Trees.map(node)));
+        context.put(name, Trees.map(node, PropertiesReader::scrub));
       }
     }
     JsonNode ldu = e.get("limited_data_use");

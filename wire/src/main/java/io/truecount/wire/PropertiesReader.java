@@ -33,7 +33,7 @@ final class PropertiesReader {
       return Map.of();
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    properties.fields().forEachRemaining(field -> out.put(field.getKey(), scrub(Trees.plain(field.getValue()))));
+    properties.fields().forEachRemaining(field -> out.put(field.getKey(), Trees.plain(field.getValue(), PropertiesReader::scrub)));
     if (out.containsKey("contents_ids") && !out.containsKey("content_ids")) {
       out.put("content_ids", out.remove("contents_ids"));
     }
@@ -147,20 +147,8 @@ final class PropertiesReader {
     }
   }
 
-  /** Replaces email-looking strings anywhere in the tree by their SHA-256. */
-  static Object scrub(Object value) {
-    if (value instanceof String s) {
-      return s.indexOf('@') >= 0 && EMAIL.matcher(s.trim()).matches() ? Pii.sha256Hex(s.trim().toLowerCase(Locale.ROOT)) : s;
-    }
-    if (value instanceof List<?> list) {
-      return list.stream().map(PropertiesReader::scrub).toList();
-    }
-    if (value instanceof Map<?, ?> map) {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> out = (Map<String, Object>) map;
-      out.replaceAll((k, v) -> scrub(v));
-      return out;
-    }
-    return value;
+  /** An email-looking string becomes its SHA-256 (applied to every string of the tree). */
+  static String scrub(String s) {
+    return s.indexOf('@') >= 0 && EMAIL.matcher(s.trim()).matches() ? Pii.sha256Hex(s.trim().toLowerCase(Locale.ROOT)) : s;
   }
 }

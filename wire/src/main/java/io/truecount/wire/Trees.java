@@ -8,17 +8,21 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** JsonNode → the plain Java trees the core keeps (String, Long, BigDecimal, Boolean, List, Map, null). */
+/**
+ * JsonNode → the plain Java trees the core keeps (String, Long, BigDecimal, Boolean, List, Map,
+ * null), every string passed through a filter on the way (one pass, e.g. hashing email addresses).
+ */
 final class Trees {
   private Trees() {}
 
-  static Object plain(JsonNode node) {
+  static Object plain(JsonNode node, UnaryOperator<String> strings) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
     if (node.isTextual()) {
-      return node.textValue();
+      return strings.apply(node.textValue());
     }
     if (node.isBoolean()) {
       return node.booleanValue();
@@ -31,18 +35,18 @@ final class Trees {
     }
     if (node.isArray()) {
       List<Object> list = new ArrayList<>(node.size());
-      node.forEach(item -> list.add(plain(item)));
+      node.forEach(item -> list.add(plain(item, strings)));
       return Collections.unmodifiableList(list);
     }
-    return map(node);
+    return map(node, strings);
   }
 
-  static Map<String, Object> map(JsonNode node) {
+  static Map<String, Object> map(JsonNode node, UnaryOperator<String> strings) {
     Map<String, Object> map = new LinkedHashMap<>(node.size() * 2);
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
-      map.put(field.getKey(), plain(field.getValue()));
+      map.put(field.getKey(), plain(field.getValue(), strings));
     }
     return map;
   }

@@ -147,7 +147,9 @@ public final class KafkaEventLog implements EventLog {
     if (!tailedOffsets.awaitAbove(offset, Duration.ofSeconds(30))) {
       throw new TimeoutException("record " + offset + " is on the brokers but was not read back in 30 s");
     }
-    return seqByOffset.remove(offset);
+    long first = seqByOffset.remove(offset);
+    seqs.awaitAbove(first + events.size() - 1, Duration.ofSeconds(30)); // the tail numbers it right after
+    return first;
   }
 
   private void tailLoop() {
@@ -158,8 +160,9 @@ public final class KafkaEventLog implements EventLog {
           bySeq.put(nextSeq, new Position(r.offset(), count));
           seqByOffset.put(r.offset(), nextSeq);
           nextSeq += count;
-          seqs.advanceTo(nextSeq);
+          // Offsets first: a reader woken by the sequence number must find the record readable.
           tailedOffsets.advanceTo(r.offset() + 1);
+          seqs.advanceTo(nextSeq);
         }
         trimOffsets();
       } catch (WakeupException e) {

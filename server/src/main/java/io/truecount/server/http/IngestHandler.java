@@ -19,11 +19,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * An ingestion route: reads the whole body on the IO thread (gzip allowed, size bounded), hands it
- * to {@link Ingest}, and answers on the IO thread once the events are durable.
+ * to {@link Ingest} (large batches on the worker pool, so they spread over the cores), and answers
+ * on the IO thread once the events are durable.
  */
 final class IngestHandler implements HttpHandler {
   private static final HttpString RETRY_AFTER = new HttpString("Retry-After");
   private static final HttpString ACCESS_TOKEN = new HttpString("Access-Token");
+  /** Bodies from this size on (a batch of ~30 events) are parsed on the worker pool, not the IO thread. */
+  private static final int OFFLOAD_BYTES = 16 * 1024;
 
   private final Ingest ingest;
   private final Metrics metrics;
@@ -81,6 +84,16 @@ final class IngestHandler implements HttpHandler {
       tooLarge(exchange, e.getMessage());
       return;
     }
+    if (json.length >= OFFLOAD_BYTES) {
+      // A connection stays on one IO thread; a few busy batch senders would otherwise all be
+      // parsed on the same core. Large bodies go to the worker pool, small ones stay here.
+      exchange.dispatch(exchange.getConnection().getWorker(), () -> ingest(exchange, json, requestId));
+    } else {
+      ingest(exchange, json, requestId);
+    }
+  }
+
+  private void ingest(HttpServerExchange exchange, byte[] json, String requestId) {
     var answer = ingest.accept(format, channel, clientOf.apply(exchange), exchange.getRequestHeaders().getFirst(ACCESS_TOKEN), json, requestId);
     if (answer.isDone()) {
       reply(exchange, answer.join());
