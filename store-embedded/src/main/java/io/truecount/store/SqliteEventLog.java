@@ -39,6 +39,8 @@ public final class SqliteEventLog implements EventLog {
   private final Thread checkpoints;
   private final GroupCommit commits;
   private final Watermark next;
+  /** Prepared once, used by the group-commit thread only. */
+  private PreparedStatement insert;
   private final RecentBatches recent = new RecentBatches(RECENT_EVENTS);
   /** Counted down by {@link #close} so the checkpoint thread's pause ends at once. */
   private final CountDownLatch pause = new CountDownLatch(1);
@@ -163,7 +165,10 @@ public final class SqliteEventLog implements EventLog {
   private long write(List<Event> events) throws SQLException {
     long first = next.get();
     writer.setAutoCommit(false);
-    try (PreparedStatement insert = writer.prepareStatement("INSERT INTO log_batches(first_seq, count, payload) VALUES (?, ?, ?)")) {
+    try {
+      if (insert == null) {
+        insert = writer.prepareStatement("INSERT INTO log_batches(first_seq, count, payload) VALUES (?, ?, ?)");
+      }
       insert.setLong(1, first);
       insert.setInt(2, events.size());
       insert.setBytes(3, EventCodec.encode(events));
