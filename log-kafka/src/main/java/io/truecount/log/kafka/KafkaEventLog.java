@@ -45,6 +45,8 @@ public final class KafkaEventLog implements EventLog {
   private static final String COUNT = "count";
   /** A group commit holds up to 20,000 events: records up to 32 MiB (the broker's 1 MiB default would refuse big groups). */
   private static final int MAX_RECORD_BYTES = 32 << 20;
+  /** Group commits on their way to the brokers at once (the idempotent producer allows up to 5 in order). */
+  private static final int COMMITS_IN_FLIGHT = 4;
   private static final System.Logger LOG = System.getLogger(KafkaEventLog.class.getName());
 
   /** Where the brokers are and the topic to use (created when missing). */
@@ -59,6 +61,8 @@ public final class KafkaEventLog implements EventLog {
   private final KafkaConsumer<byte[], byte[]> reader;
   private final NavigableMap<Long, Position> bySeq = new ConcurrentSkipListMap<>();
   private final Map<Long, Long> seqByOffset = new java.util.concurrent.ConcurrentHashMap<>();
+  /** This node's appends on the brokers, waiting for the tail to number them, by offset. */
+  private final Map<Long, CompletableFuture<Long>> waiting = new java.util.concurrent.ConcurrentHashMap<>();
   private final Watermark tailedOffsets = new Watermark(0);
   private final Watermark seqs = new Watermark(1);
   private final Thread tailThread;
@@ -80,7 +84,7 @@ public final class KafkaEventLog implements EventLog {
     tailThread.setDaemon(true);
     tailThread.start();
     awaitTailed(end);
-    this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, this::write);
+    this.commits = new GroupCommit("truecount-log-writer", maxQueuedRequests, maxQueuedEvents, commitNanos, COMMITS_IN_FLIGHT, this::write);
   }
 
   /** Opening knows the log's end: waits until the tail has numbered every record there was. */
@@ -139,17 +143,34 @@ public final class KafkaEventLog implements EventLog {
     return events.isEmpty() ? CompletableFuture.completedFuture(seqs.get()) : commits.append(events);
   }
 
-  /** One group commit: one record, acknowledged by all in-sync replicas, then numbered by the tail. */
-  private long write(List<Event> events) throws Exception {
+  /**
+   * One group commit: one record, acknowledged by all in-sync replicas, then numbered by the tail.
+   * Up to {@link #COMMITS_IN_FLIGHT} records are in flight; the idempotent producer keeps them in
+   * order on the partition, so acknowledged appends keep the order they were given.
+   */
+  private CompletableFuture<Long> write(List<Event> events) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(partition.topic(), 0, null, EventCodec.encode(events));
     record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(events.size()).array());
-    long offset = producer.send(record).get().offset();
-    if (!tailedOffsets.awaitAbove(offset, Duration.ofSeconds(30))) {
-      throw new TimeoutException("record " + offset + " is on the brokers but was not read back in 30 s");
+    CompletableFuture<Long> numbered = new CompletableFuture<>();
+    producer.send(record, (metadata, failure) -> {
+      if (failure != null) {
+        numbered.completeExceptionally(failure);
+      } else {
+        awaitNumbered(metadata.offset(), numbered);
+        numbered.whenComplete((seq, late) -> waiting.remove(metadata.offset(), numbered));
+      }
+    });
+    return numbered.orTimeout(30, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
+  /** Completes {@code numbered} with the record's first sequence number once the tail has numbered it. */
+  private void awaitNumbered(long offset, CompletableFuture<Long> numbered) {
+    waiting.put(offset, numbered);
+    Long first = seqByOffset.get(offset);
+    if (first != null && waiting.remove(offset, numbered)) { // the tail was first
+      seqByOffset.remove(offset);
+      numbered.complete(first);
     }
-    long first = seqByOffset.remove(offset);
-    seqs.awaitAbove(first + events.size() - 1, Duration.ofSeconds(30)); // the tail numbers it right after
-    return first;
   }
 
   private void tailLoop() {
@@ -157,18 +178,34 @@ public final class KafkaEventLog implements EventLog {
       try {
         for (ConsumerRecord<byte[], byte[]> r : tail.poll(Duration.ofMillis(200))) {
           int count = count(r);
-          bySeq.put(nextSeq, new Position(r.offset(), count));
-          seqByOffset.put(r.offset(), nextSeq);
+          long first = nextSeq;
+          bySeq.put(first, new Position(r.offset(), count));
           nextSeq += count;
           // Offsets first: a reader woken by the sequence number must find the record readable.
           tailedOffsets.advanceTo(r.offset() + 1);
           seqs.advanceTo(nextSeq);
+          answerWriter(r.offset(), first);
         }
         trimOffsets();
       } catch (WakeupException e) {
         return;
       } catch (RuntimeException e) {
         LOG.log(System.Logger.Level.ERROR, "tailing the Kafka log failed; retrying", e);
+      }
+    }
+  }
+
+  /** The append waiting for this record, if it is this node's (else its number is kept briefly for a writer not yet registered). */
+  private void answerWriter(long offset, long first) {
+    CompletableFuture<Long> writer = waiting.remove(offset);
+    if (writer != null) {
+      writer.complete(first);
+    } else {
+      seqByOffset.put(offset, first);
+      CompletableFuture<Long> late = waiting.remove(offset);
+      if (late != null) {
+        seqByOffset.remove(offset);
+        late.complete(first);
       }
     }
   }

@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
  * Group commit for an event log: one writer thread takes every append waiting in a bounded queue,
- * hands them to {@link Writer} as one batch (one durable commit for many requests), then completes
+ * hands them to the writer as one batch (one durable commit for many requests), then completes
  * their futures with their sequence numbers. A full queue refuses at once ({@link
  * LogOverloadedException}) instead of queueing without limit.
+ *
+ * <p>A {@link Writer} commits synchronously, one group at a time. An {@link AsyncWriter} (a
+ * replicated log whose commit is a network round trip) may have several groups in flight; it
+ * must make them durable in the order it was given them.
  */
 public final class GroupCommit implements AutoCloseable {
   private static final int MAX_EVENTS_PER_COMMIT = 20_000;
@@ -25,21 +31,40 @@ public final class GroupCommit implements AutoCloseable {
     long write(List<Event> events) throws Exception;
   }
 
+  /** Starts writing one batch; completes with the sequence number of its first event once durable. */
+  public interface AsyncWriter {
+    CompletableFuture<Long> write(List<Event> events);
+  }
+
   private record Pending(List<Event> events, CompletableFuture<Long> done) {}
 
   private final BlockingQueue<Pending> queue;
   private final AtomicLong queuedEvents = new AtomicLong();
   private final long maxQueuedEvents;
   private final LongConsumer commitNanos;
-  private final Writer writer;
+  private final AsyncWriter writer;
+  private final int maxInFlight;
+  private final Semaphore inFlight;
   private final Thread thread;
   private volatile boolean running = true;
 
   public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, Writer writer) {
+    this(name, maxQueuedRequests, maxQueuedEvents, commitNanos, 1, events -> {
+      try {
+        return CompletableFuture.completedFuture(writer.write(events));
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    });
+  }
+
+  public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, int maxInFlight, AsyncWriter writer) {
     this.queue = new ArrayBlockingQueue<>(maxQueuedRequests);
     this.maxQueuedEvents = maxQueuedEvents;
     this.commitNanos = commitNanos;
     this.writer = writer;
+    this.maxInFlight = maxInFlight;
+    this.inFlight = new Semaphore(maxInFlight);
     this.thread = new Thread(this::writeLoop, name);
     this.thread.setDaemon(true);
     this.thread.start();
@@ -66,13 +91,16 @@ public final class GroupCommit implements AutoCloseable {
     return queue.size();
   }
 
-  /** Commits what is queued, then stops; appends after this fail. */
+  /** Commits what is queued and waits for the commits in flight, then stops; appends after this fail. */
   @Override
   public void close() {
     running = false;
     thread.interrupt();
     try {
       thread.join(10_000);
+      if (inFlight.tryAcquire(maxInFlight, 10, TimeUnit.SECONDS)) {
+        inFlight.release(maxInFlight);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -84,18 +112,17 @@ public final class GroupCommit implements AutoCloseable {
       try {
         group.add(queue.take());
       } catch (InterruptedException e) {
-        if (queue.isEmpty()) {
-          break;
-        }
-        continue;
+        continue; // closed: the loop drains what is queued, then ends
       }
+      // While the limit of commits in flight is reached, the queue grows and the next group is bigger.
+      inFlight.acquireUninterruptibly();
       int events = group.get(0).events().size();
       while (events < MAX_EVENTS_PER_COMMIT && queue.peek() != null) {
         Pending next = queue.poll();
         group.add(next);
         events += next.events().size();
       }
-      commit(group, events);
+      commit(List.copyOf(group), events);
       group.clear();
     }
     Pending p;
@@ -108,18 +135,29 @@ public final class GroupCommit implements AutoCloseable {
     List<Event> all = new ArrayList<>(events);
     group.forEach(p -> all.addAll(p.events()));
     long started = System.nanoTime();
+    CompletableFuture<Long> written;
     try {
-      long seq = writer.write(all);
-      commitNanos.accept(System.nanoTime() - started);
-      for (Pending p : group) {
-        p.done().complete(seq);
-        seq += p.events().size();
-      }
-    } catch (Exception e) {
-      LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + all.size() + " events not acknowledged", e);
-      group.forEach(p -> p.done().completeExceptionally(e));
-    } finally {
-      queuedEvents.addAndGet(-events);
+      written = writer.write(all);
+    } catch (RuntimeException e) {
+      written = CompletableFuture.failedFuture(e);
     }
+    written.whenComplete((first, failure) -> {
+      try {
+        if (failure == null) {
+          commitNanos.accept(System.nanoTime() - started);
+          long seq = first;
+          for (Pending p : group) {
+            p.done().complete(seq);
+            seq += p.events().size();
+          }
+        } else {
+          LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + all.size() + " events not acknowledged", failure);
+          group.forEach(p -> p.done().completeExceptionally(failure));
+        }
+      } finally {
+        queuedEvents.addAndGet(-events);
+        inFlight.release();
+      }
+    });
   }
 }
