@@ -28,13 +28,18 @@ class GroupCommitTest {
     return w;
   }
 
-  @Test
-  void several_commits_are_in_flight_and_each_request_gets_its_own_sequence_numbers() throws Exception {
-    try (GroupCommit commits = new GroupCommit("test-writer", 100, 10_000, nanos -> {}, 2, events -> {
+  /** Group commit over a writer that starts each commit and leaves it to the test to finish. */
+  private GroupCommit commits(int maxInFlight) {
+    return new GroupCommit("test-writer", 100, 10_000, nanos -> {}, maxInFlight, events -> {
       CompletableFuture<Long> done = new CompletableFuture<>();
       writes.add(new Write(events, done));
       return done;
-    })) {
+    });
+  }
+
+  @Test
+  void several_commits_are_in_flight_and_each_request_gets_its_own_sequence_numbers() throws Exception {
+    try (GroupCommit commits = commits(2)) {
       CompletableFuture<Long> a = commits.append(List.of(event(1), event(2)));
       Write first = nextWrite();
       CompletableFuture<Long> b = commits.append(List.of(event(3)));
@@ -59,11 +64,7 @@ class GroupCommitTest {
 
   @Test
   void a_failed_commit_fails_only_its_own_requests_and_frees_its_slot() throws Exception {
-    try (GroupCommit commits = new GroupCommit("test-writer", 100, 10_000, nanos -> {}, 1, events -> {
-      CompletableFuture<Long> done = new CompletableFuture<>();
-      writes.add(new Write(events, done));
-      return done;
-    })) {
+    try (GroupCommit commits = commits(1)) {
       CompletableFuture<Long> a = commits.append(List.of(event(1)));
       nextWrite().done().completeExceptionally(new IllegalStateException("broker gone"));
       assertThat(a).failsWithin(10, TimeUnit.SECONDS);
