@@ -3,6 +3,7 @@
 # process — PostgreSQL, both nodes, the load generators — shares its cores). Debian's PostgreSQL
 # is installed when missing. Results go to stdout; docs/benchmarks.md records them.
 #   benchmarks/cluster.sh             SECONDS_PER_RUN=10 benchmarks/cluster.sh
+#   WARMUP_SECONDS=15 (default): unmeasured load on each first node before its measurements
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${SECONDS_PER_RUN:-15}
@@ -32,9 +33,15 @@ node() { # node NAME PORT [DATABASE]
     sleep 0.2
   done
 }
+warm() { # warm PORT: unmeasured load so the JIT has compiled the hot paths (as benchmarks/run.sh does)
+  wrk -t1 -c64 -d${WARMUP_SECONDS:-15}s -s benchmarks/single-event.lua "http://127.0.0.1:$1/" >/dev/null
+  $bench io.truecount.bench.LoadGenerator batch "http://127.0.0.1:$1" "$token" "$pixel" 1000 4 "${WARMUP_SECONDS:-15}" >/dev/null
+  until curl -s "localhost:$1/ready" | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
+}
 node a 18090
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18090 bench)
 export TOKEN="$token" PIXEL="$pixel"
+warm 18090
 echo "== one node on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
 wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18090/ | grep -E "Requests/sec|99%|50%|Non-2xx"
 echo "== one node on PostgreSQL: batches of 1000 events, 4 connections, ${secs}s"
@@ -62,6 +69,7 @@ if [ "${KAFKA:-1}" = 1 ]; then
   node c 18092 truecount_kafka
   read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18092 bench)
   export TOKEN="$token" PIXEL="$pixel"
+  warm 18092
   echo "== one node, log on Kafka (1 broker, in-process KRaft), store on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
   wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18092/ | grep -E "Requests/sec|99%|50%|Non-2xx"
   echo "== one node, Kafka log: batches of 1000 events, 4 connections, ${secs}s"
