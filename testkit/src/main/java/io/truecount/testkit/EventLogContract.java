@@ -54,6 +54,33 @@ public abstract class EventLogContract {
     }
   }
 
+  /** The pipeline's way of reading: small steps, each starting where the last ended, often mid-batch. */
+  @Test
+  void sequential_small_reads_see_every_event_once_in_order() throws Exception {
+    try (EventLog log = open(dir)) {
+      int n = 0;
+      for (int size : new int[] {5, 1, 7, 3, 9}) {
+        List<Event> batch = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+          batch.add(event(n++));
+        }
+        log.append(batch).get();
+      }
+      List<LoggedEvent> all = new ArrayList<>();
+      for (long from = 1; ; ) {
+        List<LoggedEvent> step = log.read(from, 4);
+        if (step.isEmpty()) {
+          break;
+        }
+        assertThat(step).hasSizeLessThanOrEqualTo(4).first().extracting(LoggedEvent::seq).isEqualTo(from);
+        all.addAll(step);
+        from = step.get(step.size() - 1).seq() + 1;
+      }
+      assertThat(all).extracting(LoggedEvent::seq).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, n).boxed().toList());
+      assertThat(all).isEqualTo(log.read(1, 100));
+    }
+  }
+
   @Test
   void reads_start_mid_batch_and_respect_max() throws Exception {
     try (EventLog log = open(dir)) {

@@ -65,6 +65,11 @@ public final class KafkaEventLog implements EventLog {
   private final Map<Long, CompletableFuture<Long>> waiting = new java.util.concurrent.ConcurrentHashMap<>();
   private final Watermark tailedOffsets = new Watermark(0);
   private final Watermark seqs = new Watermark(1);
+  /**
+   * Records the reader polled but no read has used up yet: sequential reads (the pipeline, a
+   * replay) continue from them instead of seeking and fetching up to 32 MiB again each time.
+   */
+  private final java.util.ArrayDeque<ConsumerRecord<byte[], byte[]>> polled = new java.util.ArrayDeque<>();
   private final Thread tailThread;
   private final GroupCommit commits;
   private long nextSeq = 1;
@@ -227,15 +232,28 @@ public final class KafkaEventLog implements EventLog {
     }
     long end = tailedOffsets.get();
     synchronized (reader) {
-      reader.seek(partition, start.getValue().offset());
+      long offset = start.getValue().offset();
+      if (polled.isEmpty() || polled.peekFirst().offset() != offset) {
+        polled.clear();
+        reader.seek(partition, offset);
+      }
       long seq = start.getKey();
-      while (out.size() < max && reader.position(partition) < end) {
-        for (ConsumerRecord<byte[], byte[]> r : reader.poll(Duration.ofMillis(500))) {
-          if (r.offset() >= end || out.size() >= max) {
+      while (out.size() < max) {
+        if (polled.isEmpty()) {
+          if (reader.position(partition) >= end) {
             break;
           }
-          BatchRows.unpack(seq, r.value(), fromSeq, max, out);
-          seq += count(r);
+          reader.poll(Duration.ofMillis(500)).forEach(polled::add);
+          continue;
+        }
+        ConsumerRecord<byte[], byte[]> r = polled.peekFirst();
+        if (r.offset() >= end) {
+          break;
+        }
+        BatchRows.unpack(seq, r.value(), fromSeq, max, out);
+        seq += count(r);
+        if (out.isEmpty() || out.get(out.size() - 1).seq() == seq - 1) {
+          polled.removeFirst(); // used up; a partly used record stays for the next read, which starts in it
         }
       }
     }
