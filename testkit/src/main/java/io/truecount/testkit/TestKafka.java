@@ -19,18 +19,33 @@ public final class TestKafka {
         c.format();
         c.startup();
         c.waitForReadyBrokers();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          try {
-            c.close();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(c, 10_000)));
         cluster = c;
       } catch (Exception e) {
         throw new IllegalStateException("the in-process Kafka broker did not start", e);
       }
     }
     return cluster.bootstrapServers();
+  }
+
+  /**
+   * Closes the broker at JVM exit, but never holds the exit up for long or fails it: the test run
+   * is over, and a slow broker shutdown must not turn it into a failed fork.
+   */
+  private static void closeWithin(KafkaClusterTestKit c, long millis) {
+    Thread closing = new Thread(() -> {
+      try {
+        c.close();
+      } catch (Exception e) {
+        System.err.println("closing the test Kafka broker: " + e);
+      }
+    }, "test-kafka-close");
+    closing.setDaemon(true);
+    closing.start();
+    try {
+      closing.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
