@@ -63,7 +63,10 @@ public final class KafkaEventLog implements EventLog {
   private final Map<Long, Long> seqByOffset = new java.util.concurrent.ConcurrentHashMap<>();
   /** This node's appends on the brokers, waiting for the tail to number them, by offset. */
   private final Map<Long, CompletableFuture<Long>> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Records readable by {@link #read} (advanced before {@link #seqs}, so a woken reader finds them). */
   private final Watermark tailedOffsets = new Watermark(0);
+  /** Records fully numbered (advanced after {@link #seqs}, so whoever waits on it sees their numbers). */
+  private final Watermark numberedOffsets = new Watermark(0);
   private final Watermark seqs = new Watermark(1);
   /**
    * Records the reader polled but no read has used up yet: sequential reads (the pipeline, a
@@ -95,7 +98,7 @@ public final class KafkaEventLog implements EventLog {
   /** Opening knows the log's end: waits until the tail has numbered every record there was. */
   private void awaitTailed(long endOffset) {
     try {
-      if (endOffset > 0 && !tailedOffsets.awaitAbove(endOffset - 1, Duration.ofSeconds(120))) {
+      if (endOffset > 0 && !numberedOffsets.awaitAbove(endOffset - 1, Duration.ofSeconds(120))) {
         throw new IllegalStateException("reading the Kafka log to its end took over 120 s");
       }
     } catch (InterruptedException e) {
@@ -189,6 +192,7 @@ public final class KafkaEventLog implements EventLog {
           // Offsets first: a reader woken by the sequence number must find the record readable.
           tailedOffsets.advanceTo(r.offset() + 1);
           seqs.advanceTo(nextSeq);
+          numberedOffsets.advanceTo(r.offset() + 1);
           answerWriter(r.offset(), first);
         }
         trimOffsets();
