@@ -13,26 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The event log on a Kafka topic with one partition (the pipeline needs one total order). A group
@@ -43,8 +32,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaEventLog implements EventLog {
   private static final String COUNT = "count";
-  /** A group commit holds up to 20,000 events: records up to 32 MiB (the broker's 1 MiB default would refuse big groups). */
-  private static final int MAX_RECORD_BYTES = 32 << 20;
   /** Group commits on their way to the brokers at once (the idempotent producer allows up to 5 in order). */
   private static final int COMMITS_IN_FLIGHT = 4;
   private static final System.Logger LOG = System.getLogger(KafkaEventLog.class.getName());
@@ -80,10 +67,10 @@ public final class KafkaEventLog implements EventLog {
 
   public KafkaEventLog(Settings settings, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
     this.partition = new TopicPartition(settings.topic(), 0);
-    createTopic(settings);
-    this.producer = new KafkaProducer<>(producerConfig(settings.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer());
-    this.tail = consumer(settings.bootstrapServers());
-    this.reader = consumer(settings.bootstrapServers());
+    KafkaClients.createTopic(settings);
+    this.producer = KafkaClients.producer(settings.bootstrapServers());
+    this.tail = KafkaClients.consumer(settings.bootstrapServers());
+    this.reader = KafkaClients.consumer(settings.bootstrapServers());
     tail.assign(List.of(partition));
     tail.seekToBeginning(List.of(partition));
     reader.assign(List.of(partition));
@@ -105,45 +92,6 @@ public final class KafkaEventLog implements EventLog {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  private static void createTopic(Settings s) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrapServers());
-    try (Admin admin = Admin.create(p)) {
-      NewTopic topic = new NewTopic(s.topic(), 1, s.replicationFactor())
-          .configs(Map.of("min.insync.replicas", Integer.toString(Math.min(2, s.replicationFactor())), "retention.ms", "-1", "cleanup.policy", "delete",
-              "max.message.bytes", Integer.toString(MAX_RECORD_BYTES)));
-      admin.createTopics(List.of(topic)).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create Kafka topic " + s.topic() + ": " + e.getCause().getMessage(), e);
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka at " + s.bootstrapServers() + " did not answer in 30 s", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static Properties producerConfig(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-    p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_RECORD_BYTES));
-    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
-    return p;
-  }
-
-  private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_RECORD_BYTES));
-    return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   @Override
