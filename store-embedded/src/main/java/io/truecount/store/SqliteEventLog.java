@@ -31,7 +31,7 @@ public final class SqliteEventLog implements EventLog {
   private static final System.Logger LOG = System.getLogger(SqliteEventLog.class.getName());
   /** Events of the last commits kept for readers that keep up (a few MB; see {@link RecentBatches}). */
   private static final int RECENT_EVENTS = 8_192;
-  private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(Long.getLong("truecount.checkpointMs", 500));
+  private static final Duration CHECKPOINT_EVERY = Duration.ofMillis(500);
 
   private final Connection writer;
   private final Connection reader;
