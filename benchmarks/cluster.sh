@@ -38,6 +38,16 @@ warm() { # warm PORT: unmeasured load so the JIT has compiled the hot paths (as 
   $bench io.truecount.bench.LoadGenerator batch "http://127.0.0.1:$1" "$token" "$pixel" 1000 4 "${WARMUP_SECONDS:-15}" >/dev/null
   until curl -s "localhost:$1/ready" | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
 }
+two_nodes() { # two_nodes LABEL NAME1 PORT1 NAME2 PORT2: the same load on both nodes at once
+  echo "== two nodes $1: single-event requests, wrk -t1 -c32 against each, at once"
+  wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua "http://127.0.0.1:$3/" > "$work/w$2.txt" & first=$!
+  wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua "http://127.0.0.1:$5/" > "$work/w$4.txt"; wait $first
+  grep -E "Requests/sec|99%" "$work/w$2.txt" | sed "s/^/  node $2: /"; grep -E "Requests/sec|99%" "$work/w$4.txt" | sed "s/^/  node $4: /"
+  echo "== two nodes $1: batches of 1000 events, 2 connections to each, at once"
+  $bench io.truecount.bench.LoadGenerator batch "http://127.0.0.1:$3" "$token" "$pixel" 1000 2 "$secs" > "$work/b$2.txt" & first=$!
+  $bench io.truecount.bench.LoadGenerator batch "http://127.0.0.1:$5" "$token" "$pixel" 1000 2 "$secs" > "$work/b$4.txt"; wait $first
+  sed "s/^/  node $2: /" "$work/b$2.txt"; sed "s/^/  node $4: /" "$work/b$4.txt"
+}
 node a 18090
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18090 bench)
 export TOKEN="$token" PIXEL="$pixel"
@@ -51,14 +61,7 @@ echo "== node b started; it replays the shared log ($(curl -s localhost:18091/re
 start=$(date +%s.%N)
 until curl -s localhost:18091/ready | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
 echo "   caught up in $(echo "$(date +%s.%N) - $start" | bc) s"
-echo "== two nodes on one PostgreSQL: single-event requests, wrk -t1 -c32 against each, at once"
-wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18090/ > "$work/wa.txt" & first=$!
-wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18091/ > "$work/wb.txt"; wait $first
-grep -E "Requests/sec|99%" "$work/wa.txt" | sed 's/^/  node a: /'; grep -E "Requests/sec|99%" "$work/wb.txt" | sed 's/^/  node b: /'
-echo "== two nodes on one PostgreSQL: batches of 1000 events, 2 connections to each, at once"
-$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 2 "$secs" > "$work/ba.txt" & first=$!
-$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18091 "$token" "$pixel" 1000 2 "$secs" > "$work/bb.txt"; wait $first
-sed 's/^/  node a: /' "$work/ba.txt"; sed 's/^/  node b: /' "$work/bb.txt"
+two_nodes "on one PostgreSQL" a 18090 b 18091
 if [ "${KAFKA:-1}" = 1 ]; then
   kill "$(cat "$work/a.pid")" "$(cat "$work/b.pid")"; rm -f "$work/a.pid" "$work/b.pid"
   runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -q -c "CREATE DATABASE truecount_kafka"
@@ -76,14 +79,7 @@ if [ "${KAFKA:-1}" = 1 ]; then
   $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18092 "$token" "$pixel" 1000 4 "$secs"
   node d 18093 truecount_kafka
   until curl -s localhost:18093/ready | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
-  echo "== two nodes, Kafka log: single-event requests, wrk -t1 -c32 against each, at once"
-  wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18092/ > "$work/wc.txt" & first=$!
-  wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18093/ > "$work/wd.txt"; wait $first
-  grep -E "Requests/sec|99%" "$work/wc.txt" | sed 's/^/  node c: /'; grep -E "Requests/sec|99%" "$work/wd.txt" | sed 's/^/  node d: /'
-  echo "== two nodes, Kafka log: batches of 1000 events, 2 connections to each, at once"
-  $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18092 "$token" "$pixel" 1000 2 "$secs" > "$work/bc.txt" & first=$!
-  $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18093 "$token" "$pixel" 1000 2 "$secs" > "$work/bd.txt"; wait $first
-  sed 's/^/  node c: /' "$work/bc.txt"; sed 's/^/  node d: /' "$work/bd.txt"
+  two_nodes "on Kafka + PostgreSQL" c 18092 d 18093
 fi
 echo "== log rows and size (PostgreSQL log)"
 runuser -u postgres -- "$pgbin/psql" -h "$work/pg" -p 15432 -d truecount -At -c "SELECT count(*) || ' batch rows, ' || sum(count) || ' events, ' || pg_size_pretty(pg_total_relation_size('log_batches')) FROM log_batches"
