@@ -38,6 +38,15 @@ warm() { # warm PORT: unmeasured load so the JIT has compiled the hot paths (as 
   $bench io.truecount.bench.LoadGenerator batch "http://127.0.0.1:$1" "$token" "$pixel" 1000 4 "${WARMUP_SECONDS:-15}" >/dev/null
   until curl -s "localhost:$1/ready" | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
 }
+one_node() { # one_node LABEL PORT: an advertiser, pixel and token (globals token/pixel), warm-up, then one node's load
+  read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup "http://127.0.0.1:$2" bench)
+  export TOKEN="$token" PIXEL="$pixel"
+  warm "$2"
+  echo "== one node $1: single-event requests, wrk -t1 -c64 -d${secs}s"
+  wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua "http://127.0.0.1:$2/" | grep -E "Requests/sec|99%|50%|Non-2xx"
+  echo "== one node $1: batches of 1000 events, 4 connections, ${secs}s"
+  $bench io.truecount.bench.LoadGenerator batch "http://127.0.0.1:$2" "$token" "$pixel" 1000 4 "$secs"
+}
 two_nodes() { # two_nodes LABEL NAME1 PORT1 NAME2 PORT2: the same load on both nodes at once
   echo "== two nodes $1: single-event requests, wrk -t1 -c32 against each, at once"
   wrk -t1 -c32 -d${secs}s --latency -s benchmarks/single-event.lua "http://127.0.0.1:$3/" > "$work/w$2.txt" & first=$!
@@ -49,13 +58,7 @@ two_nodes() { # two_nodes LABEL NAME1 PORT1 NAME2 PORT2: the same load on both n
   sed "s/^/  node $2: /" "$work/b$2.txt"; sed "s/^/  node $4: /" "$work/b$4.txt"
 }
 node a 18090
-read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18090 bench)
-export TOKEN="$token" PIXEL="$pixel"
-warm 18090
-echo "== one node on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
-wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18090/ | grep -E "Requests/sec|99%|50%|Non-2xx"
-echo "== one node on PostgreSQL: batches of 1000 events, 4 connections, ${secs}s"
-$bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18090 "$token" "$pixel" 1000 4 "$secs"
+one_node "on PostgreSQL" 18090
 node b 18091
 echo "== node b started; it replays the shared log ($(curl -s localhost:18091/ready | grep -o '"pipeline_lag_events":[0-9]*') at first answer)"
 start=$(date +%s.%N)
@@ -70,13 +73,7 @@ if [ "${KAFKA:-1}" = 1 ]; then
   until grep -qE '^[a-z0-9.-]+:[0-9]+$' "$work/kafka.out"; do sleep 0.2; done
   export TRUECOUNT_LOG_KIND=kafka TRUECOUNT_LOG_KAFKA_BOOTSTRAP_SERVERS=$(grep -m1 -E '^[a-z0-9.-]+:[0-9]+$' "$work/kafka.out") TRUECOUNT_LOG_KAFKA_REPLICATION_FACTOR=1
   node c 18092 truecount_kafka
-  read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18092 bench)
-  export TOKEN="$token" PIXEL="$pixel"
-  warm 18092
-  echo "== one node, log on Kafka (1 broker, in-process KRaft), store on PostgreSQL: single-event requests, wrk -t1 -c64 -d${secs}s"
-  wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18092/ | grep -E "Requests/sec|99%|50%|Non-2xx"
-  echo "== one node, Kafka log: batches of 1000 events, 4 connections, ${secs}s"
-  $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18092 "$token" "$pixel" 1000 4 "$secs"
+  one_node "with the log on Kafka (1 broker, in-process KRaft), store on PostgreSQL" 18092
   node d 18093 truecount_kafka
   until curl -s localhost:18093/ready | grep -q '"pipeline_lag_events":0'; do sleep 0.2; done
   two_nodes "on Kafka + PostgreSQL" c 18092 d 18093
