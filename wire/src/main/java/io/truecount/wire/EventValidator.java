@@ -29,12 +29,12 @@ final class EventValidator {
   Result validate(IngestRequest.Item item) {
     List<Problem> problems = new ArrayList<>();
     JsonNode e = item.event();
-    Optional<String> name = Fields.requiredString(e, "event", "event", problems);
+    Optional<String> name = Fields.requiredString(e, "", "event", problems);
     name.filter(n -> n.length() > Limits.MAX_NAME)
         .ifPresent(n -> problems.add(Problem.of("event", n.length() + " chars", "At most " + Limits.MAX_NAME + " characters")));
     String eventId = eventId(e, problems);
     Optional<Instant> eventTime = eventTime(e, problems);
-    String testCode = Fields.optionalString(e, "test_event_code", "test_event_code", problems);
+    String testCode = Fields.optionalString(e, "", "test_event_code", problems);
     MatchKeys user = new UserReader(ctx.source().strictPii(), ctx.phoneRegion(), problems).read(e.get("user"));
     PageReader.Page page = PageReader.read(e.get("page"), problems);
     Map<String, Object> properties = new PropertiesReader(problems).read(e.get("properties"));

@@ -39,32 +39,35 @@ final class Fields {
     return node == null || node.isMissingNode() || node.isNull();
   }
 
-  /** A required non-empty string, or a problem. */
-  static Optional<String> requiredString(JsonNode parent, String name, String path, java.util.List<Problem> problems) {
+  /**
+   * A required non-empty string, or a problem at {@code prefix + name} (the path is only built for
+   * a problem: most fields of most events are fine, and this runs for every field of every event).
+   */
+  static Optional<String> requiredString(JsonNode parent, String prefix, String name, java.util.List<Problem> problems) {
     JsonNode node = parent.get(name);
     if (absent(node)) {
-      problems.add(Problem.of(path, "", "Missing required field"));
+      problems.add(Problem.of(prefix + name, "", "Missing required field"));
       return Optional.empty();
     }
     if (!node.isTextual()) {
-      problems.add(Problem.of(path, shown(node), "Not a valid string"));
+      problems.add(Problem.of(prefix + name, shown(node), "Not a valid string"));
       return Optional.empty();
     }
     if (node.textValue().isBlank()) {
-      problems.add(Problem.of(path, shown(node), "Must not be empty"));
+      problems.add(Problem.of(prefix + name, shown(node), "Must not be empty"));
       return Optional.empty();
     }
     return Optional.of(node.textValue());
   }
 
-  /** An optional string ("" when absent), or a problem when it is another type. */
-  static String optionalString(JsonNode parent, String name, String path, java.util.List<Problem> problems) {
+  /** An optional string ("" when absent), or a problem at {@code prefix + name} when it is another type. */
+  static String optionalString(JsonNode parent, String prefix, String name, java.util.List<Problem> problems) {
     JsonNode node = parent.get(name);
     if (absent(node)) {
       return "";
     }
     if (!node.isTextual()) {
-      problems.add(Problem.of(path, shown(node), "Not a valid string"));
+      problems.add(Problem.of(prefix + name, shown(node), "Not a valid string"));
       return "";
     }
     return node.textValue();

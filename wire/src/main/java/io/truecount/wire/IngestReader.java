@@ -29,14 +29,14 @@ public final class IngestReader {
 
   private static IngestRequest eventsApi2(JsonNode root) throws WireException {
     List<Problem> problems = new ArrayList<>();
-    Optional<String> kindText = Fields.requiredString(root, "event_source", "event_source", problems);
+    Optional<String> kindText = Fields.requiredString(root, "", "event_source", problems);
     Optional<SourceKind> kind = kindText.flatMap(SourceKind::fromWire);
     if (kindText.isPresent() && kind.isEmpty()) {
       problems.add(Problem.of("event_source", Fields.shown(root.get("event_source")), "Must be one of web, app, offline, crm"));
     }
-    Optional<String> sourceId = Fields.requiredString(root, "event_source_id", "event_source_id", problems);
-    String testCode = Fields.optionalString(root, "test_event_code", "test_event_code", problems);
-    String partner = Fields.optionalString(root, "partner_name", "partner_name", problems);
+    Optional<String> sourceId = Fields.requiredString(root, "", "event_source_id", problems);
+    String testCode = Fields.optionalString(root, "", "test_event_code", problems);
+    String partner = Fields.optionalString(root, "", "partner_name", problems);
     JsonNode data = eventArray(root, "data", Format.EVENTS_API_2, problems);
     throwIfAny(problems);
     List<IngestRequest.Item> items = new ArrayList<>();
@@ -63,8 +63,8 @@ public final class IngestReader {
 
   private static IngestRequest single(Format format, JsonNode root, ItemConverter converter) throws WireException {
     List<Problem> problems = new ArrayList<>();
-    Optional<String> sourceId = Fields.requiredString(root, format.sourceField(), format.sourceField(), problems);
-    String partner = Fields.optionalString(root, "partner_name", "partner_name", problems);
+    Optional<String> sourceId = Fields.requiredString(root, "", format.sourceField(), problems);
+    String partner = Fields.optionalString(root, "", "partner_name", problems);
     throwIfAny(problems);
     IngestRequest.Item item = converter.convert(0, "", root);
     return new IngestRequest(format, sourceId.orElseThrow(), kindOf(format), "", partner, List.of(item));
@@ -72,9 +72,9 @@ public final class IngestReader {
 
   private static IngestRequest batch(Format format, JsonNode root, ItemConverter converter) throws WireException {
     List<Problem> problems = new ArrayList<>();
-    Optional<String> sourceId = Fields.requiredString(root, format.sourceField(), format.sourceField(), problems);
-    String partner = Fields.optionalString(root, "partner_name", "partner_name", problems);
-    String testCode = Fields.optionalString(root, "test_event_code", "test_event_code", problems);
+    Optional<String> sourceId = Fields.requiredString(root, "", format.sourceField(), problems);
+    String partner = Fields.optionalString(root, "", "partner_name", problems);
+    String testCode = Fields.optionalString(root, "", "test_event_code", problems);
     JsonNode batch = eventArray(root, "batch", format, problems);
     throwIfAny(problems);
     List<IngestRequest.Item> items = new ArrayList<>();

@@ -25,7 +25,7 @@ final class PageReader {
   }
 
   private static String url(JsonNode page, String name, List<Problem> problems) {
-    String url = Fields.optionalString(page, name, "page." + name, problems);
+    String url = Fields.optionalString(page, "page.", name, problems);
     if (url.length() > Limits.MAX_URL) {
       problems.add(Problem.of("page." + name, url.length() + " chars", "At most " + Limits.MAX_URL + " characters"));
       return "";
@@ -50,19 +50,59 @@ final class PageReader {
 
 
 
-  private static String scrubQuery(String url) {
+  /**
+   * The URL with the values of PII-looking query parameters hashed. Only pairs that may hold PII
+   * (a key naming email / phone / tel, or a value with {@code @} / {@code %40}) are cut out and
+   * looked at; a URL with none is returned as it is, without copying.
+   */
+  static String scrubQuery(String url) {
     int q = url.indexOf('?');
     if (q < 0) {
       return url;
     }
-    int end = url.indexOf('#', q);
-    String query = url.substring(q + 1, end < 0 ? url.length() : end);
-    StringBuilder out = new StringBuilder(url.length()).append(url, 0, q + 1);
-    String[] pairs = query.split("&", -1);
-    for (int i = 0; i < pairs.length; i++) {
-      out.append(i == 0 ? "" : "&").append(scrubPair(pairs[i]));
+    int hash = url.indexOf('#', q);
+    int end = hash < 0 ? url.length() : hash;
+    StringBuilder out = null;
+    int copied = 0;
+    for (int start = q + 1; start <= end; ) {
+      int amp = url.indexOf('&', start);
+      int stop = amp < 0 || amp > end ? end : amp;
+      if (mayHoldPii(url, start, stop)) {
+        String pair = url.substring(start, stop);
+        String scrubbed = scrubPair(pair);
+        if (!scrubbed.equals(pair)) {
+          out = out == null ? new StringBuilder(url.length() + 64) : out;
+          out.append(url, copied, start).append(scrubbed);
+          copied = stop;
+        }
+      }
+      start = stop + 1;
     }
-    return out.append(end < 0 ? "" : url.substring(end)).toString();
+    return out == null ? url : out.append(url, copied, url.length()).toString();
+  }
+
+  private static boolean mayHoldPii(String url, int from, int to) {
+    int eq = url.indexOf('=', from);
+    if (eq < 0 || eq >= to) {
+      return false;
+    }
+    return containsIgnoreCase(url, from, eq, "email") || containsIgnoreCase(url, from, eq, "phone")
+        || (eq - from == 3 && url.regionMatches(true, from, "tel", 0, 3))
+        || contains(url, eq + 1, to, "@") || contains(url, eq + 1, to, "%40");
+  }
+
+  private static boolean containsIgnoreCase(String s, int from, int to, String part) {
+    for (int i = from; i + part.length() <= to; i++) {
+      if (s.regionMatches(true, i, part, 0, part.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(String s, int from, int to, String part) {
+    int at = s.indexOf(part, from);
+    return at >= 0 && at + part.length() <= to;
   }
 
   private static String scrubPair(String pair) {

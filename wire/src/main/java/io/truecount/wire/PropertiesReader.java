@@ -38,13 +38,15 @@ final class PropertiesReader {
       out.put("content_ids", out.remove("contents_ids"));
     }
     currency(properties, out);
-    amount(properties.get("value"), "properties.value");
+    amount(properties.get("value"), "properties.", "value");
     contents(properties.get("contents"));
     stringArray(properties, "content_ids");
     stringArray(properties, "contents_ids");
     contentType(properties.get("content_type"));
-    count(properties.get("num_items"), "properties.num_items");
-    TEXT_FIELDS.forEach(name -> text(properties.get(name), "properties." + name));
+    count(properties.get("num_items"), "properties.", "num_items");
+    for (String name : TEXT_FIELDS) {
+      text(properties.get(name), "properties.", name);
+    }
     return out;
   }
 
@@ -69,23 +71,25 @@ final class PropertiesReader {
     }
   }
 
-  private void amount(JsonNode node, String path) {
+  // The field paths below are prefix + name, built only for a problem (this runs for every field of every event).
+
+  private void amount(JsonNode node, String prefix, String name) {
     if (Fields.absent(node)) {
       return;
     }
     if (!node.isNumber()) {
-      problems.add(Problem.of(path, Fields.shown(node), "Not a valid number"));
+      problems.add(Problem.of(prefix + name, Fields.shown(node), "Not a valid number"));
     } else if (node.decimalValue().compareTo(BigDecimal.ZERO) < 0) {
-      problems.add(Problem.of(path, Fields.shown(node), "Must be zero or more"));
+      problems.add(Problem.of(prefix + name, Fields.shown(node), "Must be zero or more"));
     }
   }
 
-  private void count(JsonNode node, String path) {
+  private void count(JsonNode node, String prefix, String name) {
     if (Fields.absent(node)) {
       return;
     }
     if (!node.isIntegralNumber() || node.decimalValue().signum() < 0) {
-      problems.add(Problem.of(path, Fields.shown(node), "Not a valid non-negative integer"));
+      problems.add(Problem.of(prefix + name, Fields.shown(node), "Not a valid non-negative integer"));
     }
   }
 
@@ -99,17 +103,17 @@ final class PropertiesReader {
     }
     for (int i = 0; i < contents.size(); i++) {
       JsonNode item = contents.get(i);
-      String path = "properties.contents." + i;
       if (!item.isObject()) {
-        problems.add(Problem.of(path, Fields.shown(item), "Must be an object"));
+        problems.add(Problem.of("properties.contents." + i, Fields.shown(item), "Must be an object"));
         continue;
       }
-      text(item.get("content_id"), path + ".content_id");
-      text(item.get("content_name"), path + ".content_name");
-      text(item.get("content_category"), path + ".content_category");
-      text(item.get("brand"), path + ".brand");
-      amount(item.get("price"), path + ".price");
-      count(item.get("quantity"), path + ".quantity");
+      String prefix = "properties.contents." + i + ".";
+      text(item.get("content_id"), prefix, "content_id");
+      text(item.get("content_name"), prefix, "content_name");
+      text(item.get("content_category"), prefix, "content_category");
+      text(item.get("brand"), prefix, "brand");
+      amount(item.get("price"), prefix, "price");
+      count(item.get("quantity"), prefix, "quantity");
     }
   }
 
@@ -123,7 +127,7 @@ final class PropertiesReader {
       return;
     }
     for (int i = 0; i < node.size(); i++) {
-      text(node.get(i), "properties." + name + "." + i);
+      text(node.get(i), "properties." + name + ".", Integer.toString(i));
     }
   }
 
@@ -136,14 +140,14 @@ final class PropertiesReader {
     }
   }
 
-  private void text(JsonNode node, String path) {
+  private void text(JsonNode node, String prefix, String name) {
     if (Fields.absent(node)) {
       return;
     }
     if (!node.isTextual()) {
-      problems.add(Problem.of(path, Fields.shown(node), "Not a valid string"));
+      problems.add(Problem.of(prefix + name, Fields.shown(node), "Not a valid string"));
     } else if (node.textValue().length() > Limits.MAX_TEXT) {
-      problems.add(Problem.of(path, node.textValue().length() + " chars", "At most " + Limits.MAX_TEXT + " characters"));
+      problems.add(Problem.of(prefix + name, node.textValue().length() + " chars", "At most " + Limits.MAX_TEXT + " characters"));
     }
   }
 

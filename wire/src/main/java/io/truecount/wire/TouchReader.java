@@ -56,14 +56,14 @@ public final class TouchReader {
 
   private static Optional<Touch> touch(JsonNode item, String prefix, String advertiserId, String phoneRegion, Instant now, Duration oldest,
       Function<String, Optional<String>> adAdvertiser, List<Problem> problems) {
-    Optional<TouchKind> kind = Fields.requiredString(item, "kind", prefix + "kind", problems).flatMap(k -> kind(k, prefix, problems));
+    Optional<TouchKind> kind = Fields.requiredString(item, prefix, "kind", problems).flatMap(k -> kind(k, prefix, problems));
     Optional<String> adId = adId(item, prefix, advertiserId, adAdvertiser, problems);
     Optional<Instant> time = time(item.get("time"), prefix, now, oldest, problems);
-    String touchId = Fields.optionalString(item, "touch_id", prefix + "touch_id", problems);
+    String touchId = Fields.optionalString(item, prefix, "touch_id", problems);
     if (touchId.length() > Limits.MAX_ID) {
       problems.add(Problem.of(prefix + "touch_id", touchId.length() + " chars", "At most " + Limits.MAX_ID + " characters"));
     }
-    String ttclid = Fields.optionalString(item, "ttclid", prefix + "ttclid", problems);
+    String ttclid = Fields.optionalString(item, prefix, "ttclid", problems);
     List<Problem> userProblems = new ArrayList<>();
     MatchKeys keys = new UserReader(false, phoneRegion, userProblems).read(item.get("user"));
     userProblems.forEach(p -> problems.add(p.atField(prefix + p.field())));

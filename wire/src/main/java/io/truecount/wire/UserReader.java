@@ -56,12 +56,12 @@ final class UserReader {
     }
     List<String> out = new ArrayList<>();
     if (node.isTextual()) {
-      hashOne(node.textValue(), "user." + name, piiKind, normalize).ifPresent(out::add);
+      hashOne(node.textValue(), name, -1, piiKind, normalize).ifPresent(out::add);
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         JsonNode item = node.get(i);
         if (item.isTextual()) {
-          hashOne(item.textValue(), "user." + name + "." + i, piiKind, normalize).ifPresent(out::add);
+          hashOne(item.textValue(), name, i, piiKind, normalize).ifPresent(out::add);
         } else {
           problems.add(Problem.of("user." + name + "." + i, piiKind.isEmpty() ? Fields.shown(item) : "", "Not a valid string"));
         }
@@ -72,7 +72,8 @@ final class UserReader {
     return out;
   }
 
-  private Optional<String> hashOne(String raw, String path, String piiKind, Function<String, Optional<String>> normalize) {
+  /** @param index the position in an array of values, or -1 for a single value */
+  private Optional<String> hashOne(String raw, String name, int index, String piiKind, Function<String, Optional<String>> normalize) {
     if (raw.isBlank()) {
       return Optional.empty();
     }
@@ -81,19 +82,23 @@ final class UserReader {
     }
     boolean pii = !piiKind.isEmpty();
     if (pii && strict) {
-      problems.add(new Problem(path, Pii.redacted(raw), "Raw " + piiKind + " refused: this source is in strict mode, send the SHA-256 hex of the normalized value", Code.PII_NOT_HASHED));
+      problems.add(new Problem(path(name, index), Pii.redacted(raw), "Raw " + piiKind + " refused: this source is in strict mode, send the SHA-256 hex of the normalized value", Code.PII_NOT_HASHED));
       return Optional.empty();
     }
     Optional<String> normalized = normalize.apply(raw);
     if (normalized.isEmpty()) {
-      problems.add(Problem.of(path, Pii.redacted(raw), "Not a valid " + piiKind + " nor a SHA-256 hex digest"));
+      problems.add(Problem.of(path(name, index), Pii.redacted(raw), "Not a valid " + piiKind + " nor a SHA-256 hex digest"));
       return Optional.empty();
     }
     return Optional.of(Pii.sha256Hex(normalized.get()));
   }
 
+  private static String path(String name, int index) {
+    return index < 0 ? "user." + name : "user." + name + "." + index;
+  }
+
   private String bounded(JsonNode user, String name, int max) {
-    String value = Fields.optionalString(user, name, "user." + name, problems);
+    String value = Fields.optionalString(user, "user.", name, problems);
     if (value.length() > max) {
       problems.add(Problem.of("user." + name, value.length() + " chars", "At most " + max + " characters"));
       return "";
@@ -110,7 +115,7 @@ final class UserReader {
       }
     }
     for (String name : HASHED_OTHER) {
-      String value = Fields.optionalString(user, name, "user." + name, problems).trim();
+      String value = Fields.optionalString(user, "user.", name, problems).trim();
       if (!value.isEmpty()) {
         other.put(name, Pii.isSha256Hex(value) ? value.toLowerCase(Locale.ROOT) : Pii.sha256Hex(value.toLowerCase(Locale.ROOT)));
       }

@@ -36,6 +36,16 @@ public final class Pii {
     return HEX.formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 
+  /** The first 64 bits of the SHA-256 of the value's UTF-8 bytes, big-endian (no hex text on the way). */
+  public static long sha256Prefix64(String value) {
+    byte[] digest = SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+    long prefix = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      prefix = prefix << 8 | (digest[i] & 0xff);
+    }
+    return prefix;
+  }
+
   /** Trim and lower-case; empty when the value cannot be an email address. */
   public static Optional<String> normalizeEmail(String raw) {
     String email = raw.trim().toLowerCase(Locale.ROOT);

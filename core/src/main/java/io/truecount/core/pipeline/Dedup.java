@@ -61,9 +61,7 @@ public final class Dedup {
   }
 
   static long digest(Event event) {
-    String key = event.sourceId() + '\u0000' + event.reportedName() + '\u0000' + event.eventId();
-    String hex = Pii.sha256Hex(key);
-    long digest = Long.parseUnsignedLong(hex.substring(0, 16), 16);
+    long digest = Pii.sha256Prefix64(event.sourceId() + '\u0000' + event.reportedName() + '\u0000' + event.eventId());
     return digest == 0 ? 1 : digest;
   }
 

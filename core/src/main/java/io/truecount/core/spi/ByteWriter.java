@@ -37,8 +37,30 @@ final class ByteWriter {
     size += b.length;
   }
 
+  /** Length-prefixed UTF-8; ASCII (nearly every string of an event) is copied without a temporary array. */
   void writeString(String s) {
-    writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    int n = s.length();
+    ensure(4 + n);
+    int start = size + 4;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      bytes[start + i] = (byte) c;
+    }
+    writeInt(n);
+    size += n;
+  }
+
+  /** Empties the buffer, keeping its capacity. */
+  void reset() {
+    size = 0;
+  }
+
+  int capacity() {
+    return bytes.length;
   }
 
   byte[] toByteArray() {

@@ -6,6 +6,13 @@ import org.junit.jupiter.api.Test;
 
 class PiiTest {
   @Test
+  void the_64_bit_prefix_is_the_first_16_hex_digits_of_the_sha256() {
+    for (String value : new String[] {"", "pixel\u0000Purchase\u0000order-1", "é ü 日本", "a".repeat(1000)}) {
+      assertThat(Pii.sha256Prefix64(value)).as(value).isEqualTo(Long.parseUnsignedLong(Pii.sha256Hex(value).substring(0, 16), 16));
+    }
+  }
+
+  @Test
   void email_vector_from_the_spec() {
     String normalized = Pii.normalizeEmail(" ALICE_abc@gmail.com ").orElseThrow();
     assertThat(normalized).isEqualTo("alice_abc@gmail.com");

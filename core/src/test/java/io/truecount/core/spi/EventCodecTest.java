@@ -1,0 +1,94 @@
+package io.truecount.core.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.truecount.core.Channel;
+import io.truecount.core.Event;
+import io.truecount.core.MatchKeys;
+import io.truecount.core.SourceKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+  /** This event encoded by the version-1 codec (before the compact decimal form), as log rows written then hold it. */
+  private static final String VERSION_1 = "0100000001000000154330504958454c303030303030303030303030303100000000085075726368617365000000076f"
+      + "726465722d31000001a196fb1600000001a196fb29880100000000060000000105000000406161616161616161616161"
+      + "616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161"
+      + "61616161610600000000060000000000000007452e432e502e78000000057474702d310000000b3230332e302e313133"
+      + "2e3900000002554107000000000000002568747470733a2f2f73686f702e6578616d706c652f703f7474636c69643d45"
+      + "2e432e502e780000000007000000040000000863757272656e6379050000000342524c0000000576616c756504000000"
+      + "020000000217660000000362696704000000010000000d0f951a9fa3a286c94f0e766c3900000008636f6e74656e7473"
+      + "060000000107000000030000000a636f6e74656e745f69640500000005736b752d310000000570726963650400000003"
+      + "00000001ff000000087175616e746974790300000000000000020700000000";
+
+  @Test
+  void log_rows_written_in_version_1_still_decode() {
+    assertThat(EventCodec.decode(HexFormat.of().parseHex(VERSION_1))).containsExactly(event());
+  }
+
+  @Test
+  void decimals_of_every_size_and_scale_survive_a_round_trip() {
+    Event event = event();
+    assertThat(EventCodec.decode(EventCodec.encode(List.of(event)))).containsExactly(event);
+    for (String value : List.of("0", "0.00", "-0.001", "59.90", "1E+3", "9223372036854775807", "9223372036854775808", "-9223372036854775808",
+        "-9223372036854775809", "123456789012345678901234567890.5", "1E-400")) {
+      Event withValue = withValue(event, new BigDecimal(value));
+      Event decoded = EventCodec.decode(EventCodec.encode(List.of(withValue))).get(0);
+      assertThat(decoded).as(value).isEqualTo(withValue);
+      assertThat(((BigDecimal) decoded.properties().get("value")).scale()).as(value).isEqualTo(new BigDecimal(value).scale());
+    }
+  }
+
+  @Test
+  void strings_in_any_script_survive_a_round_trip() {
+    Event event = event();
+    for (String text : List.of("", "ascii", "\u007f", "\u0080", "café", "日本語", "emoji \uD83D\uDE00 mixed", "\uD800 lone surrogate", "a".repeat(70_000))) {
+      Event withText = new Event(event.sourceId(), event.sourceKind(), text, text, event.eventTime(), event.receivedAt(), event.channel(), text,
+          event.user(), text, text, Map.of(text, text), Map.of("ctx", List.of(text)));
+      Event decoded = EventCodec.decode(EventCodec.encode(List.of(withText, event))).get(0);
+      if (text.contains("\uD800")) {
+        assertThat(decoded.event()).isEqualTo(new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8));
+      } else {
+        assertThat(decoded).as(text).isEqualTo(withText);
+      }
+    }
+  }
+
+  @Test
+  void a_thread_encodes_one_payload_after_another_without_mixing_them() {
+    Event event = event();
+    byte[] large = EventCodec.encode(java.util.Collections.nCopies(20_000, event));
+    byte[] small = EventCodec.encode(List.of(event));
+    assertThat(EventCodec.decode(small)).containsExactly(event);
+    assertThat(EventCodec.decode(large)).hasSize(20_000).allMatch(event::equals);
+  }
+
+  @Test
+  void new_payloads_say_version_2_so_an_older_reader_refuses_them_by_version_not_by_a_strange_tag() {
+    assertThat(EventCodec.encode(List.of(event()))[0]).isEqualTo((byte) 2);
+  }
+
+  private static Event withValue(Event e, BigDecimal value) {
+    Map<String, Object> props = new LinkedHashMap<>(e.properties());
+    props.put("value", value);
+    return new Event(e.sourceId(), e.sourceKind(), e.event(), e.eventId(), e.eventTime(), e.receivedAt(), e.channel(), e.testEventCode(),
+        e.user(), e.pageUrl(), e.referrer(), props, e.context());
+  }
+
+  private static Event event() {
+    Map<String, Object> props = new LinkedHashMap<>();
+    props.put("currency", "BRL");
+    props.put("value", new BigDecimal("59.90"));
+    props.put("big", new BigDecimal("123456789012345678901234567890.5"));
+    props.put("contents", List.of(Map.of("content_id", "sku-1", "price", new BigDecimal("-0.001"), "quantity", 2L)));
+    return new Event("C0PIXEL00000000000001", SourceKind.WEB, "Purchase", "order-1", Instant.parse("2026-11-01T12:00:00Z"),
+        Instant.parse("2026-11-01T12:00:05Z"), Channel.SERVER, "",
+        new MatchKeys(List.of("a".repeat(64)), List.of(), List.of(), "E.C.P.x", "ttp-1", "203.0.113.9", "UA", Map.of()),
+        "https://shop.example/p?ttclid=E.C.P.x", "", props, Map.of());
+  }
+}
