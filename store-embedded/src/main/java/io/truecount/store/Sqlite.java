@@ -12,11 +12,23 @@ import java.sql.Statement;
 final class Sqlite {
   private Sqlite() {}
 
+  /** SQLite's default page size, right for tables of small rows. */
+  static final int DEFAULT_PAGE_SIZE = 4096;
+
   static Connection open(Path file) {
+    return open(file, DEFAULT_PAGE_SIZE);
+  }
+
+  /**
+   * @param pageSize the page size of a database this call creates (an existing file keeps the one
+   *     it was created with)
+   */
+  static Connection open(Path file, int pageSize) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = connection.createStatement()) {
+        s.execute("PRAGMA page_size=" + pageSize);
         s.execute("PRAGMA journal_mode=WAL");
         s.execute("PRAGMA synchronous=FULL");
         s.execute("PRAGMA busy_timeout=10000");

@@ -1,12 +1,48 @@
 package io.truecount.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LoggedEvent;
 import io.truecount.testkit.EventLogContract;
+import io.truecount.testkit.Events;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SqliteEventLogTest extends EventLogContract {
   @Override
   protected EventLog open(Path dir) {
     return new SqliteEventLog(dir.resolve("log.db"), 1024, 1_000_000, nanos -> {});
+  }
+
+  @Test
+  void a_new_log_file_has_large_pages_for_its_large_rows() throws Exception {
+    open(dir).close();
+    assertThat(pageSize(dir.resolve("log.db"))).isEqualTo(SqliteEventLog.PAGE_SIZE);
+  }
+
+  @Test
+  void a_log_created_with_small_pages_keeps_them_and_keeps_working() throws Exception {
+    Path file = dir.resolve("log.db");
+    try (Connection old = Sqlite.schema(file, "CREATE TABLE log_batches (first_seq INTEGER PRIMARY KEY, count INTEGER NOT NULL, payload BLOB NOT NULL)")) {
+      assertThat(pageSize(file)).isEqualTo(Sqlite.DEFAULT_PAGE_SIZE);
+    }
+    try (EventLog log = open(dir)) {
+      log.append(List.of(Events.event("Purchase").id("p1").at(Instant.parse("2026-03-08T02:30:00Z")).build())).get();
+      assertThat(log.read(1, 10)).extracting(LoggedEvent::seq).containsExactly(1L);
+    }
+    assertThat(pageSize(file)).isEqualTo(Sqlite.DEFAULT_PAGE_SIZE);
+  }
+
+  private static int pageSize(Path file) throws Exception {
+    try (Connection db = Sqlite.open(file); Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+      rs.next();
+      return rs.getInt(1);
+    }
   }
 }
