@@ -45,6 +45,11 @@ public final class RecentEvents implements LiveStage {
     return window == null ? List.of() : window.copiesOf(firstSeq);
   }
 
+  /** Lists of copies held, over all sources (each belongs to a first copy still in its window). */
+  int copiesHeld() {
+    return windows.values().stream().mapToInt(Window::copiesHeld).sum();
+  }
+
   /** Filters of the events list: event name, channel, dedup outcome; null means any. */
   public record Filter(String eventName, Channel channel, DedupDecision.Outcome outcome) {
     public static final Filter ANY = new Filter(null, null, null);
@@ -63,7 +68,9 @@ public final class RecentEvents implements LiveStage {
 
     synchronized void add(ProcessedEvent event) {
       long first = event.decision().firstSeq();
-      if (first > 0) {
+      if (first > 0 && bySeq.containsKey(first)) {
+        // a copy of a first copy that already left the window is not tracked: nothing would show
+        // it, and a sender retrying an old event for hours would grow this map without bound
         copies.computeIfAbsent(first, k -> new ArrayList<>()).add(event.seq());
         if (event.decision() instanceof DedupDecision.Merged) {
           mergeInto(first, event.event());
@@ -88,6 +95,10 @@ public final class RecentEvents implements LiveStage {
         }
       }
       return out;
+    }
+
+    synchronized int copiesHeld() {
+      return copies.size();
     }
 
     synchronized Optional<ProcessedEvent> find(long seq) {

@@ -37,21 +37,12 @@ final class ByteWriter {
     size += b.length;
   }
 
-  /** Length-prefixed UTF-8; ASCII (nearly every string of an event) is copied without a temporary array. */
+  /**
+   * Length-prefixed UTF-8. {@code getBytes} plus a copy is faster here than a char-by-char loop
+   * without the temporary array (JDK intrinsics; measured), and the array dies young.
+   */
   void writeString(String s) {
-    int n = s.length();
-    ensure(4 + n);
-    int start = size + 4;
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        writeBytes(s.getBytes(StandardCharsets.UTF_8));
-        return;
-      }
-      bytes[start + i] = (byte) c;
-    }
-    writeInt(n);
-    size += n;
+    writeBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Empties the buffer, keeping its capacity. */
