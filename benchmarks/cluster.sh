@@ -26,7 +26,7 @@ bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 node() { # node NAME PORT [DATABASE]
   TRUECOUNT_ADMIN_TOKEN=bench TRUECOUNT_STORE_KIND=postgresql TRUECOUNT_STORE_POSTGRESQL_URL=jdbc:postgresql://127.0.0.1:15432/${3:-truecount} \
   TRUECOUNT_STORE_POSTGRESQL_USER=postgres TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE=16 \
-    java -Xmx1g -jar server/target/truecount.jar serve --port "$2" --data-dir "$work/$1" > "$work/$1.log" 2>&1 &
+    java -Xmx1g -XX:+UseStringDeduplication -jar server/target/truecount.jar serve --port "$2" --data-dir "$work/$1" > "$work/$1.log" 2>&1 &
   echo $! > "$work/$1.pid"
   until curl -sf "localhost:$2/health" >/dev/null; do
     kill -0 "$(cat "$work/$1.pid")" 2>/dev/null || { echo "node $1 exited:"; tail -20 "$work/$1.log"; exit 1; }

@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'kill $(cat $work/server.pid) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 
-TRUECOUNT_ADMIN_TOKEN=bench java -Xmx2g -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
+TRUECOUNT_ADMIN_TOKEN=bench java -Xmx2g -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
 echo $! > "$work/server.pid"
 until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
@@ -37,8 +37,12 @@ echo "== single-event requests: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs
 wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18081/ | grep -E "Requests/sec|99%|50%"
 echo "== single-event requests: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
 wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18080/ | grep -E "Requests/sec|99%|50%|Non-2xx"
-echo "== batches of 1000 events, 4 connections, ${secs}s"
+echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
+until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
+echo "== batches of 1000 events, 4 connections, ${secs}s: every event new (dedup keeps it, attribution sees it), plain sockets (little CPU of its own)"
+$bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
+until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
 echo "== acknowledgement -> Test Events stream latency, 1000 samples"
 $bench io.truecount.bench.LoadGenerator test-latency http://127.0.0.1:18080 "$token" "$pixel" "$code" bench 1000
 echo "== acknowledgement -> TikTok report visibility (touch, purchase, poll report/integrated/get), 300 samples"

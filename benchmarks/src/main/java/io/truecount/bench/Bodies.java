@@ -23,6 +23,22 @@ final class Bodies {
     return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"data\":[" + data + "]}").getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The mark that {@link #uniqueBatch} puts where each event_id's request number goes. */
+  static final String REQUEST_SLOT = "r0000000000";
+
+  /**
+   * A batch like {@link #batch} whose event_ids are {@code r<10-digit request number>-<i>}: the
+   * sender writes its request number over every {@link #REQUEST_SLOT}, so every event of every
+   * request is new to dedup, as in real traffic.
+   */
+  static byte[] uniqueBatch(String pixel, int events, long time) {
+    StringBuilder data = new StringBuilder(events * 480);
+    for (int i = 0; i < events; i++) {
+      data.append(i == 0 ? "" : ",").append(event(i % 3 == 0 ? "Purchase" : "ViewContent", REQUEST_SLOT + "-" + i, time, i));
+    }
+    return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"data\":[" + data + "]}").getBytes(StandardCharsets.UTF_8);
+  }
+
   static byte[] testEvent(String pixel, String code, String eventId, long time) {
     return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"test_event_code\":\"" + code + "\",\"data\":["
         + event("Purchase", eventId, time, 1) + "]}").getBytes(StandardCharsets.UTF_8);

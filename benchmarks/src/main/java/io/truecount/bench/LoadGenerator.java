@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.LoadGenerator setup BASE ADMIN_TOKEN
  * java -cp ... LoadGenerator batch BASE TOKEN PIXEL EVENTS_PER_REQUEST CONNECTIONS SECONDS
+ * java -cp ... LoadGenerator batch-raw BASE TOKEN PIXEL EVENTS_PER_REQUEST CONNECTIONS SECONDS
  * java -cp ... LoadGenerator test-latency BASE TOKEN PIXEL TEST_CODE ADMIN_TOKEN SAMPLES
  * </pre>
  */
@@ -38,6 +39,8 @@ public final class LoadGenerator {
       case "setup" -> System.out.println(Setup.run(args[1], args[2]));
       case "batch" -> System.out.println(batch(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]),
           Duration.ofSeconds(Long.parseLong(args[6]))));
+      case "batch-raw" -> System.out.println(new RawBatchSender(args[1], args[2], args[3], Integer.parseInt(args[4]), CLOCK)
+          .run(Integer.parseInt(args[5]), Duration.ofSeconds(Long.parseLong(args[6]))));
       case "test-latency" -> System.out.println(testLatency(args[1], args[2], args[3], args[4], args[5], Integer.parseInt(args[6])));
       case "report-latency" -> System.out.println(ReportVisibility.run(args[1], args[2], args[3], args[4], Integer.parseInt(args[5]), CLOCK));
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);

@@ -41,13 +41,16 @@ public final class Attribution {
       .thenComparing(t -> String.join("|", t.adId(), t.kind().name(), t.user().ttclid(), t.user().ttp(), String.join(",", t.user().emails()),
           String.join(",", t.user().phones()), String.join(",", t.user().externalIds()), t.user().ip(), t.user().userAgent()));
 
+  /** A conversion's identity for lookups by event_id; it shares the conversion's strings instead of joining them into a new one. */
+  private record EventKey(String sourceId, String event, String eventId) {}
+
   private final AdDirectory ads;
   private final LedgerListener listener;
   private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
   private final Map<String, Touch> touches = new HashMap<>();
-  private final Map<MatchIndexKeys.Key, Set<Long>> conversionsByKey = new HashMap<>();
+  private final Map<MatchIndexKeys.Key, SeqSet> conversionsByKey = new HashMap<>();
   private final Map<Long, Conversion> conversions = new HashMap<>();
-  private final Map<String, Long> byEventId = new HashMap<>();
+  private final Map<EventKey, Long> byEventId = new HashMap<>();
   private final Map<Long, LedgerEntry> ledger = new LinkedHashMap<>();
   private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
 
@@ -60,13 +63,13 @@ public final class Attribution {
   public synchronized void conversion(Conversion c) {
     Conversion previous = conversions.put(c.seq(), c);
     if (!c.eventId().isEmpty()) {
-      byEventId.putIfAbsent(c.sourceId() + '\u0000' + c.event() + '\u0000' + c.eventId(), c.seq());
+      byEventId.putIfAbsent(new EventKey(c.sourceId(), c.event(), c.eventId()), c.seq());
     }
     if (previous != null) {
       unindex(previous);
     }
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      conversionsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(c.seq());
+      conversionsByKey.computeIfAbsent(key, k -> new SeqSet()).add(c.seq());
     }
     reattribute(Set.of(c.seq()));
   }
@@ -88,19 +91,22 @@ public final class Attribution {
         if (list.isEmpty()) {
           touchesByKey.remove(key);
         }
-        affected.addAll(conversionsByKey.getOrDefault(key, Set.of()));
+        SeqSet sharing = conversionsByKey.get(key);
+        if (sharing != null) {
+          sharing.forEach(affected::add);
+        }
       }
     }
     touches.put(t.touchId(), t);
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
       touchesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(t);
-      Set<Long> sharing = conversionsByKey.get(key);
+      SeqSet sharing = conversionsByKey.get(key);
       if (sharing != null) {
-        for (long seq : sharing) {
+        sharing.forEach(seq -> {
           if (!conversions.get(seq).time().isBefore(t.time())) {
             affected.add(seq);
           }
-        }
+        });
       }
     }
     reattribute(affected);
@@ -118,7 +124,7 @@ public final class Attribution {
 
   /** The first conversion with this (source, reported event name, event_id). */
   public synchronized Optional<Conversion> conversion(String sourceId, String event, String eventId) {
-    return Optional.ofNullable(byEventId.get(sourceId + '\u0000' + event + '\u0000' + eventId)).map(conversions::get);
+    return Optional.ofNullable(byEventId.get(new EventKey(sourceId, event, eventId))).map(conversions::get);
   }
 
   public synchronized Optional<LedgerEntry> entry(long seq) {
@@ -260,7 +266,7 @@ public final class Attribution {
 
   private void unindex(Conversion c) {
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      Set<Long> seqs = conversionsByKey.get(key);
+      SeqSet seqs = conversionsByKey.get(key);
       if (seqs != null) {
         seqs.remove(c.seq());
         if (seqs.isEmpty()) {
