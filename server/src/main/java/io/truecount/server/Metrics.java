@@ -3,6 +3,7 @@ package io.truecount.server;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.truecount.core.pipeline.LiveStage;
@@ -30,6 +31,8 @@ public final class Metrics implements LiveStage {
       requests.put(code, Counter.builder("truecount_requests").tag("code", Integer.toString(code.number()))
           .description("Ingestion requests answered, by TikTok code").register(registry));
     }
+    // heap used and max by pool: attribution holds ~0.6 KB per conversion (docs/deployment.md)
+    new JvmMemoryMetrics().bindTo(registry);
     commits = Timer.builder("truecount_log_commit").description("Group commit latency (write + fsync)")
         .publishPercentiles(0.5, 0.99).register(registry);
   }
