@@ -66,45 +66,15 @@ public final class LoadGenerator {
     for (int b = 0; b < 16; b++) {
       bodies.add(Bodies.batch(pixel, perRequest, b, CLOCK.instant().getEpochSecond()));
     }
-    AtomicLong events = new AtomicLong();
-    AtomicLong requests = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
-    long deadline = System.nanoTime() + duration.toNanos();
-    long started = System.nanoTime();
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      int offset = c;
-      Thread t = new Thread(() -> {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        long[] own = new long[1 << 16];
-        int n = 0;
-        for (int i = offset; System.nanoTime() < deadline; i++) {
-          long sent = System.nanoTime();
-          boolean ok = post(http, base + "/open_api/v1.3/event/track/", token, bodies.get(i % bodies.size()));
-          if (n < own.length) {
-            own[n++] = (System.nanoTime() - sent) / 1000;
-          }
-          requests.incrementAndGet();
-          if (ok) {
-            events.addAndGet(perRequest);
-          } else {
-            failures.incrementAndGet();
-          }
-        }
-        for (int k = 0; k < n; k++) {
-          latencies.add(own[k]);
-        }
-      });
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new BatchResult(events.get(), requests.get(), failures.get(), seconds, percentile(sorted, 0.5), percentile(sorted, 0.99));
+    AtomicLong next = new AtomicLong();
+    return BatchRun.run(connections, duration, (deadline, run) -> {
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      while (System.nanoTime() < deadline) {
+        long sent = System.nanoTime();
+        boolean ok = post(http, base + "/open_api/v1.3/event/track/", token, bodies.get((int) (next.getAndIncrement() % bodies.size())));
+        run.record(ok, perRequest, (System.nanoTime() - sent) / 1000);
+      }
+    });
   }
 
   /** Latency from the acknowledgement of a test event to its arrival on the live stream. */

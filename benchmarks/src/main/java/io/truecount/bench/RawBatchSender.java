@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,39 +37,14 @@ final class RawBatchSender {
   }
 
   LoadGenerator.BatchResult run(int connections, Duration duration) throws InterruptedException {
-    AtomicLong events = new AtomicLong();
-    AtomicLong requests = new AtomicLong();
-    AtomicLong failures = new AtomicLong();
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-    long started = System.nanoTime();
-    long deadline = started + duration.toNanos();
-    List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      Thread t = new Thread(() -> {
-        try {
-          send(deadline, events, requests, failures, latencies);
-        } catch (IOException e) {
-          failures.incrementAndGet();
-        }
-      });
-      t.start();
-      threads.add(t);
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    return new LoadGenerator.BatchResult(events.get(), requests.get(), failures.get(), seconds,
-        LoadGenerator.percentile(sorted, 0.5), LoadGenerator.percentile(sorted, 0.99));
+    return BatchRun.run(connections, duration, this::send);
   }
 
-  private void send(long deadline, AtomicLong events, AtomicLong requests, AtomicLong failures, List<Long> latencies) throws IOException {
+  private void send(long deadline, BatchRun run) throws IOException {
     byte[] body = template.clone();
     ByteBuffer head = ByteBuffer.wrap(("POST /open_api/v1.3/event/track/ HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAccess-Token: " + token
         + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     ByteBuffer answer = ByteBuffer.allocate(64 * 1024);
-    List<Long> own = new ArrayList<>();
     try (SocketChannel socket = SocketChannel.open(new InetSocketAddress(base.getHost(), base.getPort()))) {
       socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
       while (System.nanoTime() < deadline) {
@@ -78,16 +52,9 @@ final class RawBatchSender {
         long sent = System.nanoTime();
         socket.write(new ByteBuffer[] {head.rewind(), ByteBuffer.wrap(body)});
         boolean ok = readAnswer(socket, answer.clear());
-        own.add((System.nanoTime() - sent) / 1000);
-        requests.incrementAndGet();
-        if (ok) {
-          events.addAndGet(slots.size());
-        } else {
-          failures.incrementAndGet();
-        }
+        run.record(ok, slots.size(), (System.nanoTime() - sent) / 1000);
       }
     }
-    latencies.addAll(own);
   }
 
   private void number(byte[] body, long request) {

@@ -105,7 +105,7 @@ final class PageReader {
     return at >= 0 && at + part.length() <= to;
   }
 
-  private static String scrubPair(String pair) {
+  static String scrubPair(String pair) {
     int eq = pair.indexOf('=');
     if (eq < 0) {
       return pair;

