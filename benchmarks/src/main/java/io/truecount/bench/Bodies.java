@@ -16,11 +16,7 @@ final class Bodies {
   }
 
   static byte[] batch(String pixel, int events, int salt, long time) {
-    StringBuilder data = new StringBuilder(events * 480);
-    for (int i = 0; i < events; i++) {
-      data.append(i == 0 ? "" : ",").append(event(i % 3 == 0 ? "Purchase" : "ViewContent", "b" + salt + "-" + i, time, salt * events + i));
-    }
-    return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"data\":[" + data + "]}").getBytes(StandardCharsets.UTF_8);
+    return batch(pixel, events, "b" + salt + "-", salt * events, time);
   }
 
   /** The mark that {@link #uniqueBatch} puts where each event_id's request number goes. */
@@ -32,9 +28,14 @@ final class Bodies {
    * request is new to dedup, as in real traffic.
    */
   static byte[] uniqueBatch(String pixel, int events, long time) {
+    return batch(pixel, events, REQUEST_SLOT + "-", 0, time);
+  }
+
+  /** Event i has the id {@code idPrefix + i} and the varying fields of user {@code firstUser + i}. */
+  private static byte[] batch(String pixel, int events, String idPrefix, int firstUser, long time) {
     StringBuilder data = new StringBuilder(events * 480);
     for (int i = 0; i < events; i++) {
-      data.append(i == 0 ? "" : ",").append(event(i % 3 == 0 ? "Purchase" : "ViewContent", REQUEST_SLOT + "-" + i, time, i));
+      data.append(i == 0 ? "" : ",").append(event(i % 3 == 0 ? "Purchase" : "ViewContent", idPrefix + i, time, firstUser + i));
     }
     return ("{\"event_source\":\"web\",\"event_source_id\":\"" + pixel + "\",\"data\":[" + data + "]}").getBytes(StandardCharsets.UTF_8);
   }

@@ -5,7 +5,6 @@ import io.truecount.core.PageUrls;
 import io.truecount.core.pii.Pii;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /** Reads {@code page}; query parameters that carry PII (email, phone) are hashed in the stored URL. */
 final class PageReader {

@@ -1,9 +1,6 @@
 package io.truecount.core.attribution;
 
 import io.truecount.core.ads.Touch;
-import io.truecount.core.ads.TouchKind;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
