@@ -3,6 +3,7 @@ package io.truecount.server;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmHeapPressureMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,13 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** The pipeline's own numbers, served at /metrics in Prometheus format. */
-public final class Metrics implements LiveStage {
+public final class Metrics implements LiveStage, AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
   private final Map<Code, Counter> rejected = new EnumMap<>(Code.class);
   private final Map<Code, Counter> requests = new EnumMap<>(Code.class);
   private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
   private final Timer commits;
+  private final JvmHeapPressureMetrics heapPressure = new JvmHeapPressureMetrics();
 
   public Metrics() {
     for (Code code : Code.values()) {
@@ -31,8 +33,11 @@ public final class Metrics implements LiveStage {
       requests.put(code, Counter.builder("truecount_requests").tag("code", Integer.toString(code.number()))
           .description("Ingestion requests answered, by TikTok code").register(registry));
     }
-    // heap used and max by pool: attribution holds ~0.6 KB per conversion (docs/deployment.md)
+    // Attribution holds ~0.6 KB per conversion (docs/deployment.md): heap used and max by pool,
+    // the share of the old generation still used after GC, and the share of CPU spent in GC
+    // (jvm_gc_overhead near 1 means the heap is too small for the conversions held)
     new JvmMemoryMetrics().bindTo(registry);
+    heapPressure.bindTo(registry);
     commits = Timer.builder("truecount_log_commit").description("Group commit latency (write + fsync)")
         .publishPercentiles(0.5, 0.99).register(registry);
   }
@@ -67,5 +72,10 @@ public final class Metrics implements LiveStage {
 
   public String scrape() {
     return registry.scrape();
+  }
+
+  @Override
+  public void close() {
+    heapPressure.close();
   }
 }

@@ -39,6 +39,7 @@ public final class Truecount implements AutoCloseable {
   public static final String FIRST_USER = "admin";
 
   private final Catalog catalog;
+  private final Metrics metrics;
   private final io.truecount.core.spi.EventLog log;
   private final Stores stores;
   private final SharedChanges shared;
@@ -58,7 +59,7 @@ public final class Truecount implements AutoCloseable {
   private final Optional<String> generatedAdminPassword;
 
   private Truecount(Config config, Clock clock, SecureRandom random) {
-    Metrics metrics = new Metrics();
+    this.metrics = new Metrics();
     this.stores = Stores.open(config, metrics::commitNanos);
     this.catalog = new CachedCatalog(stores.catalog(), config.tokenCacheTtl());
     this.generatedAdminToken = ensureAdminToken(config, random);
@@ -219,5 +220,6 @@ public final class Truecount implements AutoCloseable {
     auth.flushLastUsed();
     consumer.close();
     stores.close();
+    metrics.close();
   }
 }
