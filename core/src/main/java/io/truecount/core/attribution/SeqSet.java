@@ -1,41 +1,60 @@
 package io.truecount.core.attribution;
 
-import java.util.Arrays;
 import java.util.function.LongConsumer;
 
 /**
- * The log positions of the conversions that share one match key: a sorted {@code long[]}. Most
- * keys (a ttclid, an email) belong to one or a few conversions, and one entry costs 8 bytes here
- * instead of ~100 in a {@code HashSet<Long>} (a boxed Long and a hash node each). Positions mostly
- * arrive in increasing order, so an add is usually an append.
+ * The log positions (≥ 1) of the conversions that share one match key: an open-addressing hash
+ * set of primitive longs (linear probing, at most half full, 0 marks a free slot). About 16 bytes
+ * a position instead of ~100 in a {@code HashSet<Long>} (a boxed Long and a hash node each), and
+ * O(1) whatever the size: most keys (a ttclid, an email) have a few positions, a hot one (an
+ * office's ip + user agent) thousands, and a merge re-adds an old position to all of them.
  */
 final class SeqSet {
-  private long[] seqs = new long[1];
+  private long[] slots = new long[2];
   private int size;
 
   /** Adds the position; false when it was already there. */
   boolean add(long seq) {
-    int at = size > 0 && seqs[size - 1] < seq ? -size - 1 : Arrays.binarySearch(seqs, 0, size, seq);
-    if (at >= 0) {
-      return false;
+    if (seq <= 0) {
+      throw new IllegalArgumentException("log positions start at 1: " + seq);
     }
-    int insertAt = -at - 1;
-    if (size == seqs.length) {
-      seqs = Arrays.copyOf(seqs, Math.max(2, size + (size >> 1)));
+    if ((size + 1) * 2 > slots.length) {
+      grow();
     }
-    System.arraycopy(seqs, insertAt, seqs, insertAt + 1, size - insertAt);
-    seqs[insertAt] = seq;
-    size++;
-    return true;
+    int mask = slots.length - 1;
+    for (int i = home(seq, mask); ; i = (i + 1) & mask) {
+      if (slots[i] == seq) {
+        return false;
+      }
+      if (slots[i] == 0) {
+        slots[i] = seq;
+        size++;
+        return true;
+      }
+    }
   }
 
   /** Removes the position; false when it was not there. */
   boolean remove(long seq) {
-    int at = Arrays.binarySearch(seqs, 0, size, seq);
-    if (at < 0) {
-      return false;
+    int mask = slots.length - 1;
+    int hole = home(seq, mask);
+    while (slots[hole] != seq) {
+      if (slots[hole] == 0) {
+        return false;
+      }
+      hole = (hole + 1) & mask;
     }
-    System.arraycopy(seqs, at + 1, seqs, at, size - at - 1);
+    // backward-shift deletion: move later entries of the probe run into the hole when their home
+    // slot does not lie cyclically between the hole and where they are
+    for (int next = (hole + 1) & mask; slots[next] != 0; next = (next + 1) & mask) {
+      int home = home(slots[next], mask);
+      boolean homeAfterHole = hole <= next ? home > hole && home <= next : home > hole || home <= next;
+      if (!homeAfterHole) {
+        slots[hole] = slots[next];
+        hole = next;
+      }
+    }
+    slots[hole] = 0;
     size--;
     return true;
   }
@@ -44,10 +63,27 @@ final class SeqSet {
     return size == 0;
   }
 
-  /** Every position, in increasing order. */
+  /** Every position, in no particular order. */
   void forEach(LongConsumer action) {
-    for (int i = 0; i < size; i++) {
-      action.accept(seqs[i]);
+    for (long seq : slots) {
+      if (seq != 0) {
+        action.accept(seq);
+      }
     }
+  }
+
+  private void grow() {
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    size = 0;
+    for (long seq : old) {
+      if (seq != 0) {
+        add(seq);
+      }
+    }
+  }
+
+  private static int home(long seq, int mask) {
+    return (int) ((seq * 0x9E3779B97F4A7C15L) >>> 32) & mask;
   }
 }

