@@ -90,14 +90,13 @@ final class JsonTreeCodec {
 
   private static void writeDecimal(ByteWriter out, BigDecimal d) {
     BigInteger unscaled = d.unscaledValue();
-    if (unscaled.bitLength() < Long.SIZE) {
-      out.writeByte(DECIMAL_LONG);
-      out.writeInt(d.scale());
+    boolean fitsLong = unscaled.bitLength() < Long.SIZE;
+    out.writeByte(fitsLong ? DECIMAL_LONG : DECIMAL);
+    out.writeInt(d.scale());
+    if (fitsLong) {
       out.writeLong(unscaled.longValue());
     } else {
-      out.writeByte(DECIMAL);
-      out.writeInt(d.scale());
-      writeBytes(out, unscaled.toByteArray());
+      out.writeBytes(unscaled.toByteArray());
     }
   }
 
@@ -108,7 +107,7 @@ final class JsonTreeCodec {
 
   private static BigDecimal readDecimal(ByteReader in) {
     int scale = in.readInt();
-    return new BigDecimal(new BigInteger(readBytes(in)), scale);
+    return new BigDecimal(new BigInteger(in.readBytes()), scale);
   }
 
   private static List<Object> readList(ByteReader in) {
@@ -127,13 +126,5 @@ final class JsonTreeCodec {
       map.put(in.readString(), read(in));
     }
     return Collections.unmodifiableMap(map);
-  }
-
-  private static void writeBytes(ByteWriter out, byte[] bytes) {
-    out.writeBytes(bytes);
-  }
-
-  private static byte[] readBytes(ByteReader in) {
-    return in.readBytes();
   }
 }
