@@ -38,17 +38,12 @@ public final class Attribution {
       .thenComparing(t -> String.join("|", t.adId(), t.kind().name(), t.user().ttclid(), t.user().ttp(), String.join(",", t.user().emails()),
           String.join(",", t.user().phones()), String.join(",", t.user().externalIds()), t.user().ip(), t.user().userAgent()));
 
-  /** A conversion's identity for lookups by event_id; it shares the conversion's strings instead of joining them into a new one. */
-  private record EventKey(String sourceId, String event, String eventId) {}
-
   private final AdDirectory ads;
   private final LedgerListener listener;
   private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
   private final Map<String, Touch> touches = new HashMap<>();
   private final Map<MatchIndexKeys.Key, SeqSet> conversionsByKey = new HashMap<>();
-  private final Map<Long, Conversion> conversions = new HashMap<>();
-  private final Map<EventKey, Long> byEventId = new HashMap<>();
-  private final Map<Long, LedgerEntry> ledger = new LinkedHashMap<>();
+  private final ConversionStore conversions = new ConversionStore();
   private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
 
   public Attribution(AdDirectory ads, LedgerListener listener) {
@@ -58,17 +53,13 @@ public final class Attribution {
 
   /** A new conversion, or a known one with more keys (a merged copy). */
   public synchronized void conversion(Conversion c) {
-    Conversion previous = conversions.put(c.seq(), c);
-    if (!c.eventId().isEmpty()) {
-      byEventId.putIfAbsent(new EventKey(c.sourceId(), c.event(), c.eventId()), c.seq());
-    }
-    if (previous != null) {
-      unindex(previous);
-    }
+    Map<Long, LedgerEntry> before = new HashMap<>(2);
+    conversions.entry(c.seq()).ifPresent(old -> before.put(c.seq(), old)); // the entry as listeners last saw it, keys before the merge
+    conversions.put(c).ifPresent(this::unindex);
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
       conversionsByKey.computeIfAbsent(key, k -> new SeqSet()).add(c.seq());
     }
-    reattribute(Set.of(c.seq()));
+    reattribute(Set.of(c.seq()), before);
   }
 
   /**
@@ -100,36 +91,45 @@ public final class Attribution {
       SeqSet sharing = conversionsByKey.get(key);
       if (sharing != null) {
         sharing.forEach(seq -> {
-          if (!conversions.get(seq).time().isBefore(t.time())) {
+          if (!conversions.time(seq).isBefore(t.time())) {
             affected.add(seq);
           }
         });
       }
     }
-    reattribute(affected);
+    reattribute(affected, new HashMap<>());
   }
 
   /** Ad groups or settings changed (before publishing): re-derive everything. */
   public synchronized void settingsChanged() {
-    reattribute(new HashSet<>(conversions.keySet()));
+    Set<Long> all = new HashSet<>();
+    conversions.forEachSeq(all::add);
+    reattribute(all, new HashMap<>());
   }
 
   /** The conversion at {@code seq} as attribution knows it (keys of merged copies included). */
   public synchronized Optional<Conversion> conversion(long seq) {
-    return Optional.ofNullable(conversions.get(seq));
+    return conversions.get(seq);
   }
 
   /** The first conversion with this (source, reported event name, event_id). */
   public synchronized Optional<Conversion> conversion(String sourceId, String event, String eventId) {
-    return Optional.ofNullable(byEventId.get(new EventKey(sourceId, event, eventId))).map(conversions::get);
+    java.util.OptionalLong seq = conversions.seqOf(sourceId, event, eventId);
+    return seq.isPresent() ? conversions.get(seq.getAsLong()) : Optional.empty();
   }
 
   public synchronized Optional<LedgerEntry> entry(long seq) {
-    return Optional.ofNullable(ledger.get(seq));
+    return conversions.entry(seq);
   }
 
+  /** Every ledger entry, in log order (unpacked: a snapshot proportional to the whole ledger). */
   public synchronized List<LedgerEntry> entries() {
-    return List.copyOf(ledger.values());
+    return conversions.entries();
+  }
+
+  /** One advertiser's ledger entries, in log order; other advertisers' are skipped without unpacking. */
+  public synchronized List<LedgerEntry> entries(String advertiserId) {
+    return conversions.entries(advertiserId);
   }
 
   /** A snapshot of every touch (for what-if recomputes). */
@@ -139,7 +139,12 @@ public final class Attribution {
 
   /** A snapshot of every conversion (for what-if recomputes). */
   public synchronized List<Conversion> conversions() {
-    return List.copyOf(conversions.values());
+    return conversions.conversions(null);
+  }
+
+  /** One advertiser's conversions, in log order (for what-if recomputes). */
+  public synchronized List<Conversion> conversions(String advertiserId) {
+    return conversions.conversions(advertiserId);
   }
 
   public synchronized int touchCount() {
@@ -148,10 +153,11 @@ public final class Attribution {
 
   /** Every touch sharing a key with the conversion, and whether (and why not) it was eligible. */
   public synchronized List<Candidate> candidates(long seq) {
-    Conversion c = conversions.get(seq);
-    if (c == null) {
+    Optional<Conversion> found = conversions.get(seq);
+    if (found.isEmpty()) {
       return List.of();
     }
+    Conversion c = found.get();
     Map<String, List<String>> shared = new LinkedHashMap<>();
     Map<String, Touch> byId = new LinkedHashMap<>();
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
@@ -170,16 +176,20 @@ public final class Attribution {
     return out;
   }
 
-  private void reattribute(Set<Long> seqs) {
+  /**
+   * Re-derives the conversions at {@code seqs}; {@code before} may already hold entries as
+   * listeners last saw them (a merge has replaced the stored conversion since).
+   */
+  private void reattribute(Set<Long> seqs, Map<Long, LedgerEntry> before) {
     if (seqs.isEmpty()) {
       return;
     }
-    Map<Long, LedgerEntry> before = new HashMap<>();
+    Map<Long, LedgerEntry> after = new HashMap<>();
     Set<String> slots = new HashSet<>();
     for (long seq : seqs) {
-      LedgerEntry old = ledger.get(seq);
+      LedgerEntry old = before.containsKey(seq) ? before.get(seq) : conversions.entry(seq).orElse(null);
       before.put(seq, old);
-      Conversion c = conversions.get(seq);
+      Conversion c = conversions.require(seq);
       Optional<Credit> credit = best(c);
       if (old != null) {
         slot(old).ifPresent(s -> {
@@ -188,7 +198,7 @@ public final class Attribution {
         });
       }
       LedgerEntry fresh = new LedgerEntry(c, credit, credit.isPresent());
-      ledger.put(seq, fresh);
+      after.put(seq, fresh);
       slot(fresh).ifPresent(s -> {
         onceSlots.computeIfAbsent(s, k -> new TreeSet<>(EARLIEST)).add(c);
         slots.add(s);
@@ -202,18 +212,19 @@ public final class Attribution {
       }
       Conversion first = members.first();
       for (Conversion member : members) {
-        LedgerEntry current = ledger.get(member.seq());
+        LedgerEntry current = after.containsKey(member.seq()) ? after.get(member.seq()) : conversions.entry(member.seq()).orElseThrow();
         boolean counted = member.seq() == first.seq();
         if (current.counted() != counted) {
-          if (!before.containsKey(member.seq())) {
+          if (!before.containsKey(member.seq())) { // a null value is an entry too: the conversion is new
             before.put(member.seq(), current);
           }
-          ledger.put(member.seq(), new LedgerEntry(current.conversion(), current.credit(), counted));
+          after.put(member.seq(), new LedgerEntry(current.conversion(), current.credit(), counted));
         }
       }
     }
+    after.forEach((seq, now) -> conversions.attribute(seq, now.credit(), now.counted()));
     before.forEach((seq, old) -> {
-      LedgerEntry now = ledger.get(seq);
+      LedgerEntry now = after.get(seq);
       if (!now.equals(old)) {
         listener.changed(old, now);
       }
@@ -272,7 +283,4 @@ public final class Attribution {
       }
     }
   }
-
-
-
 }

@@ -4,35 +4,60 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Reads what {@link ByteWriter} wrote. */
-final class ByteReader {
+public final class ByteReader {
   private final ByteBuffer buffer;
 
-  ByteReader(byte[] bytes) {
+  public ByteReader(byte[] bytes) {
     buffer = ByteBuffer.wrap(bytes);
   }
 
-  byte readByte() {
+  public byte readByte() {
     return buffer.get();
   }
 
-  int readInt() {
+  public int readInt() {
     return buffer.getInt();
   }
 
-  long readLong() {
+  public long readLong() {
     return buffer.getLong();
   }
 
-  byte[] readBytes() {
+  public byte[] readBytes() {
     byte[] b = new byte[readInt()];
     buffer.get(b);
     return b;
   }
 
-  String readString() {
+  public String readString() {
     int length = readInt();
     String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
     buffer.position(buffer.position() + length);
     return s;
+  }
+
+  /** Reads what {@link ByteWriter#writeVarInt} wrote. */
+  public int readVarInt() {
+    int v = 0;
+    for (int shift = 0; ; shift += 7) {
+      byte b = buffer.get();
+      v |= (b & 0x7F) << shift;
+      if (b >= 0) {
+        return v;
+      }
+    }
+  }
+
+  /** Reads what {@link ByteWriter#writeShortString} wrote. */
+  public String readShortString() {
+    int length = readVarInt();
+    String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+    buffer.position(buffer.position() + length);
+    return s;
+  }
+
+  /** Fills {@code into} from the next bytes. */
+  public void readRaw(byte[] into) {
+    buffer.get(into);
   }
 }

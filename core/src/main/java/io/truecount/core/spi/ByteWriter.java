@@ -4,20 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /** A growable, unsynchronized big-endian byte buffer (DataOutputStream without the locks). */
-final class ByteWriter {
+public final class ByteWriter {
   private byte[] bytes;
   private int size;
 
-  ByteWriter(int capacity) {
+  public ByteWriter(int capacity) {
     bytes = new byte[Math.max(64, capacity)];
   }
 
-  void writeByte(int b) {
+  public void writeByte(int b) {
     ensure(1);
     bytes[size++] = (byte) b;
   }
 
-  void writeInt(int v) {
+  public void writeInt(int v) {
     ensure(4);
     bytes[size++] = (byte) (v >>> 24);
     bytes[size++] = (byte) (v >>> 16);
@@ -25,12 +25,12 @@ final class ByteWriter {
     bytes[size++] = (byte) v;
   }
 
-  void writeLong(long v) {
+  public void writeLong(long v) {
     writeInt((int) (v >>> 32));
     writeInt((int) v);
   }
 
-  void writeBytes(byte[] b) {
+  public void writeBytes(byte[] b) {
     writeInt(b.length);
     ensure(b.length);
     System.arraycopy(b, 0, bytes, size, b.length);
@@ -41,12 +41,35 @@ final class ByteWriter {
    * Length-prefixed UTF-8. {@code getBytes} plus a copy is faster here than a char-by-char loop
    * without the temporary array (JDK intrinsics; measured), and the array dies young.
    */
-  void writeString(String s) {
+  public void writeString(String s) {
     writeBytes(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** An unsigned LEB128 varint: one byte below 128, two below 16,384 (lengths, small ids). */
+  public void writeVarInt(int v) {
+    while ((v & ~0x7F) != 0) {
+      writeByte((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    writeByte(v);
+  }
+
+  /** Varint-length-prefixed UTF-8 (the compact form for short strings). */
+  public void writeShortString(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    writeVarInt(b.length);
+    writeRaw(b, 0, b.length);
+  }
+
+  /** Bytes without a length (the reader knows it). */
+  public void writeRaw(byte[] b, int offset, int length) {
+    ensure(length);
+    System.arraycopy(b, offset, bytes, size, length);
+    size += length;
+  }
+
   /** Empties the buffer, keeping its capacity. */
-  void reset() {
+  public void reset() {
     size = 0;
   }
 
@@ -54,7 +77,7 @@ final class ByteWriter {
     return bytes.length;
   }
 
-  byte[] toByteArray() {
+  public byte[] toByteArray() {
     return Arrays.copyOf(bytes, size);
   }
 

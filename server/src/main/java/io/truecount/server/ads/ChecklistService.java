@@ -98,7 +98,7 @@ public final class ChecklistService {
   /** Per ad group: its optimization events from its source in range, with value+currency, credited to it, and credited to it on another day. */
   private Map<String, CheckInputs.EventStats> stats(Advertiser advertiser, List<AdGroup> groups, LocalDate from, LocalDate to) {
     Map<String, CheckInputs.EventStats> out = new HashMap<>();
-    List<LedgerEntry> entries = attribution.entries();
+    List<LedgerEntry> entries = attribution.entries(advertiser.id());
     for (AdGroup g : groups) {
       long received = 0;
       long valued = 0;

@@ -28,7 +28,7 @@ public final class Drilldown {
       ZoneId zone) {}
 
   public List<LedgerEntry> behind(Cell cell) {
-    return attribution.entries().stream().filter(e -> matches(e, cell))
+    return attribution.entries(cell.advertiserId()).stream().filter(e -> matches(e, cell))
         .sorted(Comparator.comparing((LedgerEntry e) -> e.conversion().time()).reversed()).toList();
   }
 

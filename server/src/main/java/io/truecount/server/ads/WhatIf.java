@@ -61,7 +61,7 @@ public final class WhatIf {
     };
     Attribution engine = new Attribution(overridden, (before, after) -> {});
     live.touches().stream().filter(t -> t.advertiserId().equals(group.advertiserId())).forEach(engine::touch);
-    for (Conversion c : live.conversions()) {
+    for (Conversion c : live.conversions(group.advertiserId())) {
       if (c.sourceId().equals(group.sourceId())) {
         engine.conversion(c);
       }
