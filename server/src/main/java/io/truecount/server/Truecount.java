@@ -85,8 +85,9 @@ public final class Truecount implements AutoCloseable {
     };
     this.shared = new SharedChanges(touchLog, attribution, stores.catalog(), reloadAds, random);
     shared.follow();
-    this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, () -> {
-      reloadAds.run();
+    this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, advertiserId -> {
+      directory.invalidate();
+      attribution.settingsChanged(advertiserId);
       shared.adsChangedHere();
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);

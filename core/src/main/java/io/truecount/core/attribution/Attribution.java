@@ -38,8 +38,12 @@ public final class Attribution {
       .thenComparing(t -> String.join("|", t.adId(), t.kind().name(), t.user().ttclid(), t.user().ttp(), String.join(",", t.user().emails()),
           String.join(",", t.user().phones()), String.join(",", t.user().externalIds()), t.user().ip(), t.user().userAgent()));
 
+  /** Conversions re-derived per step of a full recompute. */
+  private static final int RECOMPUTE_CHUNK = 4096;
+
   private final AdDirectory ads;
   private final LedgerListener listener;
+  private final int recomputeChunk;
   private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
   private final Map<String, Touch> touches = new HashMap<>();
   private final Map<MatchIndexKeys.Key, SeqSet> conversionsByKey = new HashMap<>();
@@ -47,8 +51,14 @@ public final class Attribution {
   private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
 
   public Attribution(AdDirectory ads, LedgerListener listener) {
+    this(ads, listener, RECOMPUTE_CHUNK);
+  }
+
+  /** With another chunk size for full recomputes (tests use tiny ones). */
+  Attribution(AdDirectory ads, LedgerListener listener, int recomputeChunk) {
     this.ads = ads;
     this.listener = listener;
+    this.recomputeChunk = recomputeChunk;
   }
 
   /** A new conversion, or a known one with more keys (a merged copy). */
@@ -100,11 +110,39 @@ public final class Attribution {
     reattribute(affected, new HashMap<>());
   }
 
-  /** Ad groups or settings changed (before publishing): re-derive everything. */
-  public synchronized void settingsChanged() {
-    Set<Long> all = new HashSet<>();
-    conversions.forEachSeq(all::add);
-    reattribute(all, new HashMap<>());
+  /**
+   * Ad groups or settings changed (before publishing): re-derive everything, a chunk at a time.
+   * Each chunk is one ordinary incremental step (listeners see retractions and new entries as
+   * usual), so the transient copies stay small whatever the history, and the pipeline may go on
+   * between chunks (the directory already answers with the new settings).
+   */
+  public void settingsChanged() {
+    long[] all;
+    synchronized (this) {
+      all = conversions.seqs(null);
+    }
+    reattributeInChunks(all);
+  }
+
+  /** One advertiser's ad groups or settings changed: re-derive that advertiser's conversions (as {@link #settingsChanged()}). */
+  public void settingsChanged(String advertiserId) {
+    long[] all;
+    synchronized (this) {
+      all = conversions.seqs(advertiserId);
+    }
+    reattributeInChunks(all);
+  }
+
+  private void reattributeInChunks(long[] all) {
+    for (int from = 0; from < all.length; from += recomputeChunk) {
+      Set<Long> chunk = new HashSet<>();
+      for (int i = from; i < Math.min(all.length, from + recomputeChunk); i++) {
+        chunk.add(all[i]);
+      }
+      synchronized (this) {
+        reattribute(chunk, new HashMap<>());
+      }
+    }
   }
 
   /** The conversion at {@code seq} as attribution knows it (keys of merged copies included). */

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.function.LongConsumer;
 
 /**
  * Every conversion attribution knows, with its ledger state, keyed by log position: per
@@ -170,10 +169,13 @@ final class ConversionStore {
     return out;
   }
 
-  void forEachSeq(LongConsumer action) {
-    for (long seq : sortedSeqs()) {
-      action.accept(seq);
+  /** One advertiser's positions (every position for {@code null}), ascending. */
+  long[] seqs(String advertiserId) {
+    if (advertiserId == null) {
+      return sortedSeqs();
     }
+    int word = words.known(advertiserId);
+    return java.util.Arrays.stream(sortedSeqs()).filter(seq -> word >= 0 && ConversionPacker.advertiser(bySeq.get(seq).packed) == word).toArray();
   }
 
   int size() {

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Campaigns, ad groups and ads: the operations the admin API and the CLI share. Ids may be
  * supplied (to mirror TikTok's) or are generated. Publishing an ad group freezes its attribution
- * settings and event source. Every change calls {@code onChange} so attribution re-derives.
+ * settings and event source. Every change calls {@code onChange} with the advertiser so attribution re-derives that advertiser's conversions.
  */
 public final class AdsAdmin {
   private static final Pattern ID = Pattern.compile("[0-9]{5,20}");
@@ -32,9 +32,9 @@ public final class AdsAdmin {
   private final AdsStore store;
   private final Clock clock;
   private final SecureRandom random;
-  private final Runnable onChange;
+  private final java.util.function.Consumer<String> onChange;
 
-  public AdsAdmin(Catalog catalog, AdsStore store, Clock clock, SecureRandom random, Runnable onChange) {
+  public AdsAdmin(Catalog catalog, AdsStore store, Clock clock, SecureRandom random, java.util.function.Consumer<String> onChange) {
     this.catalog = catalog;
     this.store = store;
     this.clock = clock;
@@ -56,7 +56,7 @@ public final class AdsAdmin {
     String campaignId = newId(id, "campaign", store.campaign(id.orElse("")).isPresent());
     Campaign c = new Campaign(campaignId, advertiserId, CatalogAdmin.requireText(name, "name"), objective(objective), clock.instant());
     store.putCampaign(c);
-    onChange.run();
+    onChange.accept(advertiserId);
     return c;
   }
 
@@ -86,7 +86,7 @@ public final class AdsAdmin {
         event(optimizationEvent), settings(AttributionSettings.DEFAULT, settings), publish ? Optional.of(clock.instant()) : Optional.empty(),
         clock.instant());
     store.putAdGroup(group);
-    onChange.run();
+    onChange.accept(group.advertiserId());
     return group;
   }
 
@@ -103,7 +103,7 @@ public final class AdsAdmin {
     AdGroup updated = new AdGroup(g.id(), g.campaignId(), g.advertiserId(), name.map(n -> CatalogAdmin.requireText(n, "name")).orElse(g.name()),
         source, optimizationEvent.map(AdsAdmin::event).orElse(g.optimizationEvent()), settings, g.publishedAt(), g.createdAt());
     store.putAdGroup(updated);
-    onChange.run();
+    onChange.accept(updated.advertiserId());
     return updated;
   }
 
@@ -132,7 +132,7 @@ public final class AdsAdmin {
     String adId = newId(id, "ad", store.ad(id.orElse("")).isPresent());
     Ad ad = new Ad(adId, g.id(), g.campaignId(), g.advertiserId(), CatalogAdmin.requireText(name, "name"), domains(landingDomains), clock.instant());
     store.putAd(ad);
-    onChange.run();
+    onChange.accept(ad.advertiserId());
     return ad;
   }
 

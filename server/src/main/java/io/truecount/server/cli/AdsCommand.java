@@ -27,7 +27,7 @@ final class AdsCommand {
     var dir = options.load(Map.of()).dataDir();
     try (SqliteCatalog catalog = new SqliteCatalog(dir.resolve("catalog.db")); SqliteAdsStore store = new SqliteAdsStore(dir.resolve("ads.db"))) {
       SecureRandom random = new SecureRandom();
-      return action.apply(new AdsAdmin(catalog, store, Clock.systemUTC(), random, () -> io.truecount.server.SharedChanges.announceAdsChange(catalog, random)));
+      return action.apply(new AdsAdmin(catalog, store, Clock.systemUTC(), random, advertiser -> io.truecount.server.SharedChanges.announceAdsChange(catalog, random)));
     }
   }
 

@@ -77,6 +77,44 @@ class AttributionProperties {
     }
   }
 
+  @Property(tries = 200)
+  void a_settings_change_re_derives_as_if_the_ads_had_always_been_known(@ForAll("scenarios") Scenario s) {
+    Map<String, Placement> known = new HashMap<>();
+    s.placements().stream().limit(1).forEach(p -> known.put(p.adId(), p));
+    AdDirectory directory = new AdDirectory() {
+      @Override
+      public Optional<Placement> placement(String adId) {
+        return Optional.ofNullable(known.get(adId));
+      }
+
+      @Override
+      public boolean ipUserAgentMatching(String advertiserId) {
+        return s.ipUa();
+      }
+    };
+    Map<Long, LedgerEntry> replayed = new HashMap<>();
+    Attribution engine = new Attribution(directory, (before, after) -> {
+      if (before != null) {
+        assertThat(replayed.remove(before.conversion().seq())).as("a retraction names the entry it retracts").isEqualTo(before);
+      }
+      replayed.put(after.conversion().seq(), after);
+    }, 3);
+    feed(engine, s, s.shuffleSeed());
+    s.placements().forEach(p -> known.put(p.adId(), p)); // the other ads are created now
+    if (s.shuffleSeed() % 2 == 0) {
+      engine.settingsChanged();
+    } else { // per advertiser, as the admin API announces them
+      engine.settingsChanged("A1");
+      engine.settingsChanged("A2");
+    }
+    Map<Long, String> ledger = new TreeMap<>();
+    engine.entries().forEach(e -> ledger.put(e.conversion().seq(), describe(e.credit().map(c -> c.touch().touchId()), e.counted())));
+    assertThat(ledger).isEqualTo(NaiveModel.ledger(s));
+    Map<Long, LedgerEntry> finalLedger = new HashMap<>();
+    engine.entries().forEach(e -> finalLedger.put(e.conversion().seq(), e));
+    assertThat(replayed).isEqualTo(finalLedger);
+  }
+
   static Map<Long, String> run(Scenario s, long seed) {
     Attribution engine = new Attribution(directory(s), (before, after) -> {});
     feed(engine, s, seed);

@@ -64,6 +64,9 @@ class ConversionStoreProperties {
     assertThat(store.conversions(null)).isEqualTo(all);
     assertThat(store.conversions("A1")).isEqualTo(all.stream().filter(c -> c.advertiserId().equals("A1")).toList());
     assertThat(store.conversions("A-unknown")).isEmpty();
+    assertThat(store.seqs(null)).containsExactly(all.stream().mapToLong(Conversion::seq).toArray());
+    assertThat(store.seqs("A2")).containsExactly(all.stream().filter(c -> c.advertiserId().equals("A2")).mapToLong(Conversion::seq).toArray());
+    assertThat(store.seqs("A-unknown")).isEmpty();
     assertThat(store.size()).isEqualTo(conversions.size());
   }
 
