@@ -57,6 +57,7 @@ public final class Truecount implements AutoCloseable {
   private final io.truecount.core.spi.Accounts accounts;
   private final io.truecount.server.admin.UserAdmin users;
   private final Optional<String> generatedAdminPassword;
+  private final io.truecount.server.ui.Sessions sessions;
 
   private Truecount(Config config, Clock clock, SecureRandom random) {
     this.metrics = new Metrics();
@@ -99,8 +100,9 @@ public final class Truecount implements AutoCloseable {
     this.admin = new CatalogAdmin(catalog, clock, random);
     this.accounts = stores.accounts();
     io.truecount.server.ui.Passwords passwords = new io.truecount.server.ui.Passwords();
-    io.truecount.server.ui.Sessions sessions = new io.truecount.server.ui.Sessions(clock, random);
-    this.users = new io.truecount.server.admin.UserAdmin(accounts, catalog, passwords, clock, random, Optional.of(sessions));
+    io.truecount.server.ui.Sessions sessions = new io.truecount.server.ui.Sessions(stores.accounts(), clock, random);
+    this.sessions = sessions;
+    this.users = new io.truecount.server.admin.UserAdmin(accounts, catalog, passwords, clock, random, sessions);
     this.generatedAdminPassword = ensureFirstUser();
     io.truecount.server.pixel.PixelScript pixelScript = new io.truecount.server.pixel.PixelScript();
     io.truecount.server.ui.UiParts ui = new io.truecount.server.ui.UiParts(config, catalog, accounts, sessions,
@@ -120,6 +122,7 @@ public final class Truecount implements AutoCloseable {
       return t;
     });
     housekeeping.scheduleWithFixedDelay(auth::flushLastUsed, 10, 10, TimeUnit.SECONDS);
+    housekeeping.scheduleWithFixedDelay(this::sweepSessionsQuietly, 1, 60, TimeUnit.MINUTES);
     housekeeping.scheduleWithFixedDelay(this::followSharedQuietly, 500, 500, TimeUnit.MILLISECONDS);
   }
 
@@ -133,6 +136,14 @@ public final class Truecount implements AutoCloseable {
       shared.follow();
     } catch (RuntimeException e) {
       System.getLogger(Truecount.class.getName()).log(System.Logger.Level.WARNING, "following the shared store failed (will retry): " + e.getMessage());
+    }
+  }
+
+  private void sweepSessionsQuietly() {
+    try {
+      sessions.sweep();
+    } catch (RuntimeException e) {
+      System.getLogger(Truecount.class.getName()).log(System.Logger.Level.WARNING, "deleting expired UI sessions failed (will retry): " + e.getMessage());
     }
   }
 

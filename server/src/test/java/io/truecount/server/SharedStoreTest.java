@@ -13,10 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes on one PostgreSQL: campaigns created on node A, a click posted to node A and the
- * purchase sent to node B are attributed the same on both nodes.
+ * purchase sent to node B are attributed the same on both nodes; a web UI session works on both
+ * (no sticky sessions needed) and survives a restart.
  */
 class SharedStoreTest {
   static final String EMAIL = "848a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f";
+  static final String PASSWORD = "correct horse battery staple";
   @TempDir Path a;
   @TempDir Path b;
 
@@ -42,6 +44,40 @@ class SharedStoreTest {
       JsonNode onB = report(nodeB);
       assertThat(onB).isEqualTo(onA);
       assertThat(onA.get(0).path("conversions").asLong()).as("the purchase sent to B, credited to A's click").isEqualTo(1);
+    }
+  }
+
+  @Test
+  void a_ui_session_opened_on_one_node_is_accepted_by_the_other_and_signing_out_ends_it_on_both() throws Exception {
+    Map<String, String> pg = Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
+        "store.postgresql.user", "postgres", "store.postgresql.password", "postgres");
+    try (Server nodeA = new Server(a, pg); Server nodeB = Server.restart(b, nodeA, pg)) {
+      nodeA.truecount.users().create("ana", PASSWORD, io.truecount.core.Role.ADMIN, nodeA.advertiser.id());
+      UiClient onA = UiClient.signedIn(nodeA.base, "ana", PASSWORD);
+      UiClient onB = onA.at(nodeB.base);
+      String events = "/ui/a/" + nodeA.advertiser.id() + "/events";
+      assertThat(onB.get(events).statusCode()).as("a page on B with A's session").isEqualTo(200);
+      int tokens = nodeA.truecount.admin().tokens(nodeA.advertiser.id()).size();
+      assertThat(onB.change("/ui/a/" + nodeA.advertiser.id() + "/tokens", Map.of("event_source_id", nodeA.pixel.id())).statusCode())
+          .as("a form on B with the CSRF token of A's page").isEqualTo(200);
+      assertThat(nodeA.truecount.admin().tokens(nodeA.advertiser.id())).hasSize(tokens + 1);
+      assertThat(onB.change("/ui/logout", Map.of()).statusCode()).isEqualTo(303);
+      assertThat(onA.get(events).statusCode()).as("signed out on B, so on A too").isEqualTo(303);
+    }
+  }
+
+  @Test
+  void a_restart_signs_nobody_out() throws Exception {
+    Server node = new Server(a);
+    String events = "/ui/a/" + node.advertiser.id() + "/events";
+    UiClient browser;
+    try (node) {
+      node.truecount.users().create("ana", PASSWORD, io.truecount.core.Role.ANALYST, node.advertiser.id());
+      browser = UiClient.signedIn(node.base, "ana", PASSWORD);
+      assertThat(browser.get(events).statusCode()).isEqualTo(200);
+    }
+    try (Server restarted = new Server(a, node)) {
+      assertThat(browser.at(restarted.base).get(events).statusCode()).isEqualTo(200);
     }
   }
 

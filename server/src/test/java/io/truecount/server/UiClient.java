@@ -17,11 +17,23 @@ import java.util.stream.Collectors;
 /** A browser-like HTTP client for the web UI: keeps cookies, signs in through the form, knows its CSRF token. */
 final class UiClient {
   private static final Pattern HIDDEN = Pattern.compile("name=\"(_login|_csrf)\" value=\"([^\"]+)\"");
-  final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+  final HttpClient http;
   final String base;
   String csrf = "";
 
   UiClient(String base) {
+    this(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build(), base);
+  }
+
+  /** The same browser (cookies, CSRF token) talking to another node behind the same load balancer. */
+  UiClient at(String otherBase) {
+    UiClient same = new UiClient(http, otherBase);
+    same.csrf = csrf;
+    return same;
+  }
+
+  private UiClient(HttpClient http, String base) {
+    this.http = http;
     this.base = base;
   }
 

@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Web UI users: create, grant and revoke memberships, set passwords. Used by the CLI and at first start. */
@@ -23,9 +22,9 @@ public final class UserAdmin {
   private final Passwords passwords;
   private final Clock clock;
   private final SecureRandom random;
-  private final Optional<Sessions> sessions;
+  private final Sessions sessions;
 
-  public UserAdmin(Accounts accounts, Catalog catalog, Passwords passwords, Clock clock, SecureRandom random, Optional<Sessions> sessions) {
+  public UserAdmin(Accounts accounts, Catalog catalog, Passwords passwords, Clock clock, SecureRandom random, Sessions sessions) {
     this.accounts = accounts;
     this.catalog = catalog;
     this.passwords = passwords;
@@ -63,14 +62,14 @@ public final class UserAdmin {
     }
     User changed = user.withoutMembership(advertiserId);
     accounts.put(changed);
-    sessions.ifPresent(s -> s.closeAllOf(user.id()));
+    sessions.closeAllOf(user.id());
     return changed;
   }
 
   public User setPassword(String login, String password) {
     User user = user(login).withPasswordHash(hash(password));
     accounts.put(user);
-    sessions.ifPresent(s -> s.closeAllOf(user.id()));
+    sessions.closeAllOf(user.id());
     return user;
   }
 

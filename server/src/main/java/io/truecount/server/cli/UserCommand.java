@@ -18,7 +18,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -142,7 +141,9 @@ final class UserCommand {
   private static <T> T withUsers(ConfigOptions options, Function<UserAdmin, T> action) {
     Path dir = options.load(Map.of()).dataDir();
     try (SqliteCatalog catalog = new SqliteCatalog(dir.resolve("catalog.db")); SqliteAccounts accounts = new SqliteAccounts(dir.resolve("accounts.db"))) {
-      return action.apply(new UserAdmin(accounts, catalog, new Passwords(), Clock.systemUTC(), new SecureRandom(), Optional.empty()));
+      SecureRandom random = new SecureRandom();
+      return action.apply(new UserAdmin(accounts, catalog, new Passwords(), Clock.systemUTC(), random,
+          new io.truecount.server.ui.Sessions(accounts, Clock.systemUTC(), random)));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.truecount.store.jdbc;
 
 import io.truecount.core.Role;
+import io.truecount.core.StoredSession;
 import io.truecount.core.User;
 import io.truecount.core.spi.Accounts;
 import java.sql.PreparedStatement;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** UI users and memberships over SQL. */
+/** UI users, memberships and sessions over SQL. */
 public class JdbcAccounts implements Accounts {
   private final Sql sql;
 
@@ -76,6 +77,39 @@ public class JdbcAccounts implements Accounts {
     } catch (IllegalArgumentException e) {
       throw new SQLException("unknown role " + text, e);
     }
+  }
+
+  @Override
+  public synchronized void putSession(StoredSession s) {
+    sql.update("INSERT INTO sessions (id_hash, user_id, csrf, started_at, last_used_at) VALUES (?, ?, ?, ?, ?)",
+        s.idHash(), s.userId(), s.csrf(), s.startedAt().toEpochMilli(), s.lastUsedAt().toEpochMilli());
+  }
+
+  @Override
+  public synchronized Optional<StoredSession> session(String idHash) {
+    return sql.query("SELECT id_hash, user_id, csrf, started_at, last_used_at FROM sessions WHERE id_hash = ?",
+        r -> new StoredSession(r.getString(1), r.getString(2), r.getString(3), Instant.ofEpochMilli(r.getLong(4)), Instant.ofEpochMilli(r.getLong(5))),
+        idHash).stream().findFirst();
+  }
+
+  @Override
+  public synchronized void touchSession(String idHash, Instant lastUsedAt) {
+    sql.update("UPDATE sessions SET last_used_at = ? WHERE id_hash = ? AND last_used_at < ?", lastUsedAt.toEpochMilli(), idHash, lastUsedAt.toEpochMilli());
+  }
+
+  @Override
+  public synchronized void deleteSession(String idHash) {
+    sql.update("DELETE FROM sessions WHERE id_hash = ?", idHash);
+  }
+
+  @Override
+  public synchronized void deleteSessionsOf(String userId) {
+    sql.update("DELETE FROM sessions WHERE user_id = ?", userId);
+  }
+
+  @Override
+  public synchronized int deleteExpiredSessions(Instant idleBefore, Instant startedBefore) {
+    return sql.update("DELETE FROM sessions WHERE last_used_at < ? OR started_at < ?", idleBefore.toEpochMilli(), startedBefore.toEpochMilli());
   }
 
   @Override

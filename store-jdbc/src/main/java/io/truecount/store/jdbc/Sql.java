@@ -99,13 +99,16 @@ public final class Sql {
     }
   }
 
-  public void update(String sql, Object... args) {
+  /** One statement in its own transaction; returns the number of rows it changed. */
+  public int update(String sql, Object... args) {
+    int[] changed = new int[1];
     transaction(db -> {
       try (PreparedStatement statement = db.prepareStatement(sql)) {
         bind(statement, args);
-        statement.executeUpdate();
+        changed[0] = statement.executeUpdate();
       }
     });
+    return changed[0];
   }
 
   /** Runs {@code work} in one transaction: committed (durable) on return, rolled back on failure. */
