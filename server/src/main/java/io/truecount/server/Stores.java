@@ -11,23 +11,35 @@ import io.truecount.store.SqliteCatalog;
 import io.truecount.store.SqliteEventLog;
 import io.truecount.store.SqliteTouchLog;
 import io.truecount.log.kafka.KafkaEventLog;
+import io.truecount.log.kafka.KafkaTouchLog;
 import io.truecount.store.pg.PostgresStore;
 import java.util.function.LongConsumer;
 
-/** The stores of one deployment, chosen by {@code store.kind} (SQLite files under {@code data.dir}, or PostgreSQL) and {@code log.kind} (the store's own event log, or Kafka). */
+/**
+ * The stores of one deployment, chosen by {@code store.kind} (SQLite files under {@code data.dir}, or PostgreSQL) and {@code log.kind}
+ * (the store's own event and touch logs, or both on Kafka).
+ */
 record Stores(Catalog catalog, EventLog log, AdsStore ads, TouchLog touches, Accounts accounts, AutoCloseable shared) implements AutoCloseable {
   static Stores open(Config config, LongConsumer commitNanos) {
     Config.Storage s = config.storage();
     if (s.postgres()) {
       PostgresStore pg = PostgresStore.open(new PostgresStore.Settings(s.postgresUrl(), s.postgresUser(), s.postgresPassword(), s.poolSize()));
       EventLog log = config.kafka().enabled() ? kafka(config, commitNanos) : pg.eventLog(config.queueRequests(), config.queueEvents(), commitNanos);
-      return new Stores(pg.catalog(), log, pg.ads(), pg.touches(), pg.accounts(), pg);
+      TouchLog touches = config.kafka().enabled() ? kafkaTouches(config) : pg.touches();
+      return new Stores(pg.catalog(), log, pg.ads(), touches, pg.accounts(), pg);
     }
     var dir = config.dataDir();
     EventLog log = config.kafka().enabled() ? kafka(config, commitNanos)
         : new SqliteEventLog(dir.resolve("log.db"), config.queueRequests(), config.queueEvents(), commitNanos);
+    TouchLog touches = config.kafka().enabled() ? kafkaTouches(config) : new SqliteTouchLog(dir.resolve("touches.db"));
     return new Stores(new SqliteCatalog(dir.resolve("catalog.db")), log,
-        new SqliteAdsStore(dir.resolve("ads.db")), new SqliteTouchLog(dir.resolve("touches.db")), new SqliteAccounts(dir.resolve("accounts.db")), () -> { });
+        new SqliteAdsStore(dir.resolve("ads.db")), touches, new SqliteAccounts(dir.resolve("accounts.db")), () -> { });
+  }
+
+  /** With the event log on Kafka, touches go to the topic beside it ({@code <topic>-touches}). */
+  private static TouchLog kafkaTouches(Config config) {
+    Config.KafkaLog k = config.kafka();
+    return new KafkaTouchLog(new KafkaEventLog.Settings(k.bootstrapServers(), k.topic(), k.replicationFactor()).touches());
   }
 
   private static EventLog kafka(Config config, LongConsumer commitNanos) {

@@ -24,8 +24,19 @@ class SharedStoreTest {
 
   @Test
   void ads_and_touches_written_on_one_node_attribute_on_the_other() throws Exception {
-    Map<String, String> pg = Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
-        "store.postgresql.user", "postgres", "store.postgresql.password", "postgres");
+    adsAndTouchesAcrossNodes(Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
+        "store.postgresql.user", "postgres", "store.postgresql.password", "postgres"));
+  }
+
+  @Test
+  void with_the_logs_on_kafka_touches_written_on_one_node_attribute_on_the_other() throws Exception {
+    adsAndTouchesAcrossNodes(Map.of("store.kind", "postgresql", "store.postgresql.url", TestPostgres.newDatabase(),
+        "store.postgresql.user", "postgres", "store.postgresql.password", "postgres", "log.kind", "kafka",
+        "log.kafka.bootstrap-servers", io.truecount.testkit.TestKafka.bootstrap(), "log.kafka.topic", "shared-" + System.nanoTime(),
+        "log.kafka.replication-factor", "1"));
+  }
+
+  private void adsAndTouchesAcrossNodes(Map<String, String> pg) throws Exception {
     try (Server nodeA = new Server(a, pg); Server nodeB = Server.restart(b, nodeA, pg)) {
       ok(nodeA.admin("POST", "/api/v1/campaigns", "{\"advertiser_id\":\"%s\",\"campaign_id\":\"1800000000000000001\",\"campaign_name\":\"Sale\",\"objective_type\":\"SALES\"}"
           .formatted(nodeA.advertiser.id())));

@@ -49,4 +49,30 @@ public abstract class TouchLogContract {
       assertThat(log.read(13, 5)).isEmpty();
     }
   }
+
+  @Test
+  void small_reads_that_end_inside_an_append_see_every_touch_once_in_order() {
+    List<Touch> all = new ArrayList<>();
+    try (TouchLog log = open(dir)) {
+      for (int batch = 0; batch < 5; batch++) {
+        List<Touch> touches = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+          touches.add(touch(batch * 4 + i));
+        }
+        log.append(touches);
+        all.addAll(touches);
+      }
+      log.append(List.of());
+      List<Touch> seen = new ArrayList<>();
+      long next = 1;
+      for (List<TouchLog.LoggedTouch> page = log.read(next, 3); !page.isEmpty(); page = log.read(next, 3)) {
+        assertThat(page.get(0).seq()).isEqualTo(next);
+        page.forEach(t -> seen.add(t.touch()));
+        next = page.get(page.size() - 1).seq() + 1;
+      }
+      assertThat(seen).containsExactlyElementsOf(all);
+      assertThat(log.read(6, 2)).extracting(TouchLog.LoggedTouch::seq).containsExactly(6L, 7L);
+      assertThat(log.read(2, 1)).extracting(TouchLog.LoggedTouch::seq).containsExactly(2L);
+    }
+  }
 }

@@ -89,7 +89,8 @@ public final class EventCodec {
         JsonTreeCodec.readMap(in));
   }
 
-  private static void writeKeys(ByteWriter out, MatchKeys k) {
+  /** Shared with {@link TouchCodec}: the same form for a touch's keys. */
+  static void writeKeys(ByteWriter out, MatchKeys k) {
     JsonTreeCodec.write(out, k.emails());
     JsonTreeCodec.write(out, k.phones());
     JsonTreeCodec.write(out, k.externalIds());
@@ -101,7 +102,7 @@ public final class EventCodec {
   }
 
   @SuppressWarnings("unchecked")
-  private static MatchKeys readKeys(ByteReader in) {
+  static MatchKeys readKeys(ByteReader in) {
     List<String> emails = (List<String>) JsonTreeCodec.read(in);
     List<String> phones = (List<String>) JsonTreeCodec.read(in);
     List<String> externalIds = (List<String>) JsonTreeCodec.read(in);
