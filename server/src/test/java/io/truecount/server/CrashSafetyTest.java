@@ -22,11 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Starts the server as a child JVM, drives concurrent writers, kill -9s it after a random number
  * of acknowledgements (mid-stream, with requests in flight),
  * restarts it, and checks that every acknowledged event is in the log exactly once and that no
- * request was half-written.
+ * request was half-written. {@code ./mvnw verify} kills 3 times; the long campaign
+ * ({@code benchmarks/crash.sh}) sets {@code truecount.crash.kills} and a random
+ * {@code truecount.crash.seed}.
  */
 class CrashSafetyTest {
   private static final int WRITERS = 4;
-  private static final int KILLS = 3;
+  private static final int KILLS = Integer.getInteger("truecount.crash.kills", 3);
+  private static final long SEED = Long.getLong("truecount.crash.seed", 7);
   private static final int BATCH = 5;
 
   @TempDir Path dir;
@@ -38,7 +41,7 @@ class CrashSafetyTest {
     AckLedger ledger = new AckLedger("crash-");
     Set<String> acknowledged = ledger.acknowledged;
     Map<String, List<String>> requests = ledger.requests;
-    Random random = new Random(7);
+    Random random = new Random(SEED);
     try (child) {
       for (int round = 0; round <= KILLS; round++) {
         child.start();
@@ -78,8 +81,9 @@ class CrashSafetyTest {
       long present = ids.stream().filter(counts::containsKey).count();
       assertThat(present).as("request %s written whole or not at all", ids).isIn(0L, (long) ids.size());
     }
+    System.out.printf("crash campaign: seed %d, %d kills, %d acknowledged events, %d requests, all present once%n", SEED, KILLS, acknowledged.size(),
+        requests.size());
   }
-
 
   private static void write(String base, String token, AtomicBoolean stop, AckLedger ledger, CountDownLatch someAcks) {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -28,13 +28,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two Truecount nodes (child JVMs) on one PostgreSQL, with the event log in PostgreSQL or on Kafka. Writers split requests across both; node B is
- * killed with SIGKILL mid-run and restarted. Afterwards every acknowledged event is in the shared
- * log exactly once, no request is half-written, and both nodes count the same.
+ * Two Truecount nodes (child JVMs) on one PostgreSQL, with the event log in PostgreSQL or on Kafka. Writers split requests across both; a node is
+ * killed with SIGKILL mid-run and restarted (B in {@code ./mvnw verify}; the long campaign, {@code benchmarks/crash.sh}, sets
+ * {@code truecount.cluster.kills} and kills B and A in turn). Afterwards every acknowledged event is in the shared log exactly once, no
+ * request is half-written, and both nodes count the same.
  */
 class TwoNodeClusterTest {
   private static final int WRITERS = 4;
   private static final int BATCH = 3;
+  private static final int KILLS = Integer.getInteger("truecount.cluster.kills", 1);
+  /** Acknowledged events between a kill and the restart, and between a restart and the next kill. */
+  private static final int PHASE = 300;
   @TempDir Path dir;
 
   @Test
@@ -84,24 +88,30 @@ class TwoNodeClusterTest {
       a.start();
       b.start();
       AtomicBoolean stop = new AtomicBoolean();
-      CountDownLatch[] phases = {new CountDownLatch(300), new CountDownLatch(600), new CountDownLatch(900)};
+      CountDownLatch[] phases = new CountDownLatch[2 * KILLS + 1];
+      for (int i = 0; i < phases.length; i++) {
+        phases[i] = new CountDownLatch(PHASE * (i + 1));
+      }
       List<Thread> writers = new ArrayList<>();
       for (int w = 0; w < WRITERS; w++) {
         Thread t = new Thread(() -> write(List.of(a, b), token, stop, ledger, phases));
         t.start();
         writers.add(t);
       }
-      phases[0].await();
-      b.kill();
-      phases[1].await();
-      b.start();
-      phases[2].await();
+      for (int kill = 0; kill < KILLS; kill++) {
+        ChildServer victim = kill % 2 == 0 ? b : a;
+        phases[2 * kill].await();
+        victim.kill();
+        phases[2 * kill + 1].await();
+        victim.start();
+      }
+      phases[2 * KILLS].await();
       stop.set(true);
       for (Thread t : writers) {
         t.join();
       }
       Map<String, Integer> counts = counter.count();
-      assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(900);
+      assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(PHASE * (2 * KILLS + 1));
       for (String id : acknowledged) {
         assertThat(counts.get(id)).as("acknowledged event %s", id).isEqualTo(1);
       }
@@ -111,6 +121,8 @@ class TwoNodeClusterTest {
       }
       assertThat(caughtUpCount(a, counts.size())).as("node A counts every logged event once").isEqualTo(counts.size());
       assertThat(caughtUpCount(b, counts.size())).as("node B (restarted) counts the same").isEqualTo(counts.size());
+      System.out.printf("cluster kill campaign: %d kills, %d acknowledged events, all present once, both nodes count %d%n", KILLS, acknowledged.size(),
+          counts.size());
     }
   }
 
