@@ -48,12 +48,7 @@ class AttributionProperties {
   @Property(tries = 200)
   void incremental_listener_totals_equal_the_final_ledger(@ForAll("scenarios") Scenario s) {
     Map<Long, LedgerEntry> replayed = new HashMap<>();
-    Attribution engine = new Attribution(directory(s), (before, after) -> {
-      if (before != null) {
-        assertThat(replayed.remove(before.conversion().seq())).as("a retraction names the entry it retracts").isEqualTo(before);
-      }
-      replayed.put(after.conversion().seq(), after);
-    });
+    Attribution engine = new Attribution(directory(s), replaying(replayed));
     feed(engine, s, s.shuffleSeed());
     for (Conversion c : s.conversions()) {
       List<Candidate> candidates = engine.candidates(c.seq());
@@ -81,24 +76,8 @@ class AttributionProperties {
   void a_settings_change_re_derives_as_if_the_ads_had_always_been_known(@ForAll("scenarios") Scenario s) {
     Map<String, Placement> known = new HashMap<>();
     s.placements().stream().limit(1).forEach(p -> known.put(p.adId(), p));
-    AdDirectory directory = new AdDirectory() {
-      @Override
-      public Optional<Placement> placement(String adId) {
-        return Optional.ofNullable(known.get(adId));
-      }
-
-      @Override
-      public boolean ipUserAgentMatching(String advertiserId) {
-        return s.ipUa();
-      }
-    };
     Map<Long, LedgerEntry> replayed = new HashMap<>();
-    Attribution engine = new Attribution(directory, (before, after) -> {
-      if (before != null) {
-        assertThat(replayed.remove(before.conversion().seq())).as("a retraction names the entry it retracts").isEqualTo(before);
-      }
-      replayed.put(after.conversion().seq(), after);
-    }, 3);
+    Attribution engine = new Attribution(directory(known, s.ipUa()), replaying(replayed), 3);
     feed(engine, s, s.shuffleSeed());
     s.placements().forEach(p -> known.put(p.adId(), p)); // the other ads are created now
     if (s.shuffleSeed() % 2 == 0) {
@@ -155,9 +134,24 @@ class AttributionProperties {
     }
   }
 
+  /** A listener that applies each change to {@code replayed}, checking that every retraction names the entry it retracts. */
+  static LedgerListener replaying(Map<Long, LedgerEntry> replayed) {
+    return (before, after) -> {
+      if (before != null) {
+        assertThat(replayed.remove(before.conversion().seq())).as("a retraction names the entry it retracts").isEqualTo(before);
+      }
+      replayed.put(after.conversion().seq(), after);
+    };
+  }
+
   static AdDirectory directory(Scenario s) {
     Map<String, Placement> byAd = new HashMap<>();
     s.placements().forEach(p -> byAd.put(p.adId(), p));
+    return directory(byAd, s.ipUa());
+  }
+
+  /** Placements by ad id as they are at each call ({@code byAd} may change). */
+  static AdDirectory directory(Map<String, Placement> byAd, boolean ipUa) {
     return new AdDirectory() {
       @Override
       public Optional<Placement> placement(String adId) {
@@ -166,7 +160,7 @@ class AttributionProperties {
 
       @Override
       public boolean ipUserAgentMatching(String advertiserId) {
-        return s.ipUa();
+        return ipUa;
       }
     };
   }
