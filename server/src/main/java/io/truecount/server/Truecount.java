@@ -92,11 +92,12 @@ public final class Truecount implements AutoCloseable {
       shared.adsChangedHere();
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
-    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies)).start();
+    io.truecount.core.pipeline.ArrivalDelays arrival = new io.truecount.core.pipeline.ArrivalDelays();
+    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies, arrival)).start();
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
         new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),
-        new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health);
+        new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health, new io.truecount.server.ads.RecentDays(arrival, catalog));
     this.admin = new CatalogAdmin(catalog, clock, random);
     this.accounts = stores.accounts();
     io.truecount.server.ui.Passwords passwords = new io.truecount.server.ui.Passwords();

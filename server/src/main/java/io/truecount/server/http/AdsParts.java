@@ -14,4 +14,5 @@ import java.time.Clock;
 /** What the ads, touch, delivery and report routes read and call. */
 public record AdsParts(Catalog catalog, AdsStore store, AdsAdmin admin, AdsDirectory directory, TouchLog touches, Attribution attribution,
     ReportCube cube, ReportService reports, RecentEvents recent, TokenAuth auth, Clock clock, java.security.SecureRandom random,
-    io.truecount.server.ads.ChecklistService checklist, io.truecount.server.ads.AnomalyService anomalies, io.truecount.core.pipeline.SourceHealth health) {}
+    io.truecount.server.ads.ChecklistService checklist, io.truecount.server.ads.AnomalyService anomalies, io.truecount.core.pipeline.SourceHealth health,
+    io.truecount.server.ads.RecentDays recentDays) {}

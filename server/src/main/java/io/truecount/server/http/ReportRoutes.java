@@ -51,6 +51,8 @@ public final class ReportRoutes {
           r.date("end_date")))));
       return list;
     })));
+    routes.add(new Route("GET", "/api/v1/advertisers/{id}/arrival", Access.ADMIN, new AdminHandler(r -> arrival(advertiserOf(r.path("id")),
+        r.param("days").map(ReportRoutes::days).orElse(7)))));
     routes.add(new Route("POST", "/api/v1/sources/{id}/purchase-url-pattern", Access.ADMIN, new AdminHandler(r -> {
       String source = p.catalog().source(r.path("id")).orElseThrow(() -> AdminException.notFound("event source", r.path("id"))).id();
       return Json.MAPPER.createObjectNode().put("event_source_id", source).put("purchase_url_pattern", p.checklist().setPurchaseUrlPattern(source, r.required("pattern")));
@@ -215,5 +217,37 @@ public final class ReportRoutes {
     } catch (JsonProcessingException e) {
       throw new WireException(Code.PARAMETER_ERROR, name + ": not JSON (" + e.getOriginalMessage() + "); send a JSON array of strings");
     }
+  }
+
+  /** How much of the last days may still arrive (GET /api/v1/advertisers/{id}/arrival). */
+  private JsonNode arrival(Advertiser advertiser, int days) {
+    ObjectNode node = Json.MAPPER.createObjectNode().put("advertiser_id", advertiser.id()).put("time_zone", advertiser.zone().getId());
+    Optional<io.truecount.server.ads.RecentDays.Outlook> outlook = p.recentDays().outlook(advertiser, days, p.clock().instant());
+    ArrayNode list = node.putArray("days");
+    if (outlook.isEmpty()) {
+      node.put("note", "Fewer than 100 business events received in the last 28 days: no estimate yet.");
+      return node;
+    }
+    node.put("based_on_events", outlook.get().basedOnEvents()).put("arrived_within_one_hour_percent", percent(outlook.get().withinOneHour()));
+    outlook.get().days().forEach(d -> list.addObject().put("date", d.date().toString()).put("still_to_arrive_percent", percent(d.stillToArrive())));
+    node.put("note", "Share of each day's events (event time, the advertiser's days) that typically has not arrived yet, from how late this "
+        + "advertiser's business events arrived over the last 28 days. Days not listed are complete.");
+    return node;
+  }
+
+  private static double percent(double share) {
+    return Math.round(share * 1000) / 10.0;
+  }
+
+  private static int days(String text) {
+    try {
+      int days = Integer.parseInt(text);
+      if (days >= 1 && days <= 28) {
+        return days;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw AdminException.invalid("days " + text + ": a whole number from 1 to 28");
   }
 }

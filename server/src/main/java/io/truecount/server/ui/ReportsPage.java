@@ -37,9 +37,10 @@ final class ReportsPage {
   private final SourceHealth health;
   private final io.truecount.core.attribution.Attribution attribution;
   private final UiFrame frame;
+  private final io.truecount.server.ads.RecentDays recentDays;
 
   ReportsPage(ReportService reports, ReportRoutes routes, AdsAdmin ads, Catalog catalog, SourceHealth health,
-      io.truecount.core.attribution.Attribution attribution, UiFrame frame) {
+      io.truecount.core.attribution.Attribution attribution, io.truecount.server.ads.RecentDays recentDays, UiFrame frame) {
     this.reports = reports;
     this.routes = routes;
     this.drilldown = new Drilldown(attribution);
@@ -47,6 +48,7 @@ final class ReportsPage {
     this.catalog = catalog;
     this.health = health;
     this.attribution = attribution;
+    this.recentDays = recentDays;
     this.frame = frame;
   }
 
@@ -64,7 +66,19 @@ final class ReportsPage {
     model.put("names", names(advertiser.id()));
     model.put("events", events(advertiser.id()));
     model.put("chart", chart(daily, q));
+    model.put("arriving", arriving(advertiser, q));
     Pages.render(r.exchange(), "reports.jte", model);
+  }
+
+  /** The days of the range that may still change, as "today ~12 %, 29 Nov ~0.4 %" (empty when none, or no history yet). */
+  private String arriving(Advertiser advertiser, ReportQuery q) {
+    LocalDate today = frame.now().atZone(advertiser.zone()).toLocalDate();
+    return recentDays.outlook(advertiser, 7, frame.now()).map(o -> o.days().stream()
+            .filter(d -> !d.date().isBefore(q.start()) && !d.date().isAfter(q.end()))
+            .map(d -> (d.date().equals(today) ? "today" : d.date().equals(today.minusDays(1)) ? "yesterday" : d.date().toString())
+                + " ~" + Fmt.percent(d.stillToArrive()))
+            .collect(java.util.stream.Collectors.joining(", ")))
+        .orElse("");
   }
 
   /** The same CSV as {@code GET /api/v1/reports?format=csv} with these parameters, for this advertiser only. */

@@ -36,7 +36,8 @@ public final class UiRoutes {
         p.config().publicUrl().startsWith("https:"), p.config().trustForwardedFor());
     EventsPage events = new EventsPage(p.admin(), p.health(), p.config().publicUrl(), p.pixelVersion(), frame);
     TestEventsPage tests = new TestEventsPage(p.testEvents(), events, frame);
-    ReportsPage reports = new ReportsPage(p.ads().reports(), new ReportRoutes(p.ads()), p.ads().admin(), p.catalog(), p.health(), p.ads().attribution(), frame);
+    ReportsPage reports = new ReportsPage(p.ads().reports(), new ReportRoutes(p.ads()), p.ads().admin(), p.catalog(), p.health(), p.ads().attribution(),
+        p.ads().recentDays(), frame);
     DiagnosticsPage diagnostics = new DiagnosticsPage(p.ads().checklist(), p.ads().anomalies(), p.ads().admin(), frame);
     ReconciliationPage reconciliation = new ReconciliationPage(new TrustRoutes(p.ads()), p.admin(), events, frame);
     Assets assets = new Assets();
