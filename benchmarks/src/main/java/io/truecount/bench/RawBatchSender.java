@@ -27,13 +27,18 @@ final class RawBatchSender {
   private final String token;
   private final byte[] template;
   private final List<Integer> slots;
-  private final AtomicLong requestNumbers = new AtomicLong();
+  /**
+   * Request numbers start at a base taken from the start second (seconds mod 100,000, times
+   * 100,000), so runs against the same server, up to a day apart, send different event_ids too.
+   */
+  private final AtomicLong requestNumbers;
 
   RawBatchSender(String base, String token, String pixel, int perRequest, Clock clock) {
     this.base = URI.create(base);
     this.token = token;
     this.template = Bodies.uniqueBatch(pixel, perRequest, clock.instant().getEpochSecond());
     this.slots = slotsOf(template);
+    this.requestNumbers = new AtomicLong(clock.instant().getEpochSecond() % 100_000 * 100_000);
   }
 
   LoadGenerator.BatchResult run(int connections, Duration duration) throws InterruptedException {
