@@ -46,19 +46,27 @@ public final class Attribution {
   private final int recomputeChunk;
   private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
   private final Map<String, Touch> touches = new HashMap<>();
-  private final Map<MatchIndexKeys.Key, SeqSet> conversionsByKey = new HashMap<>();
+  /**
+   * Positions of the conversions sharing each key, by a 64-bit hash of the key: no key objects or
+   * key strings kept per conversion (they were most of its memory). Two keys with the same hash
+   * only make a touch re-derive a few conversions it cannot win; credit always comes from the
+   * conversion's own keys, so the ledger cannot change.
+   */
+  private final com.carrotsearch.hppc.LongObjectHashMap<SeqSet> conversionsByKey = new com.carrotsearch.hppc.LongObjectHashMap<>();
+  private final java.util.function.ToLongFunction<MatchIndexKeys.Key> keyHash;
   private final ConversionStore conversions = new ConversionStore();
   private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
 
   public Attribution(AdDirectory ads, LedgerListener listener) {
-    this(ads, listener, RECOMPUTE_CHUNK);
+    this(ads, listener, RECOMPUTE_CHUNK, MatchIndexKeys.Key::hash64);
   }
 
-  /** With another chunk size for full recomputes (tests use tiny ones). */
-  Attribution(AdDirectory ads, LedgerListener listener, int recomputeChunk) {
+  /** With another chunk size for full recomputes and another key hash (tests use tiny chunks and colliding hashes). */
+  Attribution(AdDirectory ads, LedgerListener listener, int recomputeChunk, java.util.function.ToLongFunction<MatchIndexKeys.Key> keyHash) {
     this.ads = ads;
     this.listener = listener;
     this.recomputeChunk = recomputeChunk;
+    this.keyHash = keyHash;
   }
 
   /** A new conversion, or a known one with more keys (a merged copy). */
@@ -67,7 +75,13 @@ public final class Attribution {
     conversions.entry(c.seq()).ifPresent(old -> before.put(c.seq(), old)); // the entry as listeners last saw it, keys before the merge
     conversions.put(c).ifPresent(this::unindex);
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      conversionsByKey.computeIfAbsent(key, k -> new SeqSet()).add(c.seq());
+      long hash = keyHash.applyAsLong(key);
+      SeqSet seqs = conversionsByKey.get(hash);
+      if (seqs == null) {
+        seqs = new SeqSet();
+        conversionsByKey.put(hash, seqs);
+      }
+      seqs.add(c.seq());
     }
     reattribute(Set.of(c.seq()), before);
   }
@@ -89,7 +103,7 @@ public final class Attribution {
         if (list.isEmpty()) {
           touchesByKey.remove(key);
         }
-        SeqSet sharing = conversionsByKey.get(key);
+        SeqSet sharing = conversionsByKey.get(keyHash.applyAsLong(key));
         if (sharing != null) {
           sharing.forEach(affected::add);
         }
@@ -98,7 +112,7 @@ public final class Attribution {
     touches.put(t.touchId(), t);
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
       touchesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(t);
-      SeqSet sharing = conversionsByKey.get(key);
+      SeqSet sharing = conversionsByKey.get(keyHash.applyAsLong(key));
       if (sharing != null) {
         sharing.forEach(seq -> {
           if (!conversions.time(seq).isBefore(t.time())) {
@@ -312,11 +326,12 @@ public final class Attribution {
 
   private void unindex(Conversion c) {
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      SeqSet seqs = conversionsByKey.get(key);
+      long hash = keyHash.applyAsLong(key);
+      SeqSet seqs = conversionsByKey.get(hash);
       if (seqs != null) {
         seqs.remove(c.seq());
         if (seqs.isEmpty()) {
-          conversionsByKey.remove(key);
+          conversionsByKey.remove(hash);
         }
       }
     }

@@ -17,6 +17,24 @@ final class MatchIndexKeys {
     boolean probabilistic() {
       return type == IP_UA;
     }
+
+    /** FNV-1a over the three strings with separators, then a 64-bit finalizer (a collision costs work, never a wrong credit). */
+    long hash64() {
+      long h = 0xcbf29ce484222325L;
+      h = fnv(fnv(fnv(h, advertiserId), type), value);
+      h ^= h >>> 33;
+      h *= 0xff51afd7ed558ccdL;
+      h ^= h >>> 33;
+      h *= 0xc4ceb9fe1a85ec53L;
+      return h ^ (h >>> 33);
+    }
+
+    private static long fnv(long h, String s) {
+      for (int i = 0; i < s.length(); i++) {
+        h = (h ^ s.charAt(i)) * 0x100000001b3L;
+      }
+      return (h ^ 0xFFFF) * 0x100000001b3L;
+    }
   }
 
   private MatchIndexKeys() {}

@@ -4,8 +4,10 @@ import java.util.function.LongConsumer;
 
 /**
  * The log positions (≥ 1) of the conversions that share one match key: an open-addressing hash
- * set of primitive longs (linear probing, at most half full, 0 marks a free slot). About 16 bytes
- * a position instead of ~100 in a {@code HashSet<Long>} (a boxed Long and a hash node each), and
+ * set of primitive longs (linear probing, at most three quarters full, 0 marks a free slot). About
+ * 11–21 bytes a position instead of ~100 in a {@code HashSet<Long>} (a boxed Long and a hash node
+ * each; three quarters, not a half: most keys hold two or three positions, which then fit in four
+ * slots instead of eight), and
  * O(1) whatever the size: most keys (a ttclid, an email) have a few positions, a hot one (an
  * office's ip + user agent) thousands, and a merge re-adds an old position to all of them.
  */
@@ -18,7 +20,7 @@ final class SeqSet {
     if (seq <= 0) {
       throw new IllegalArgumentException("log positions start at 1: " + seq);
     }
-    if ((size + 1) * 2 > slots.length) {
+    if ((size + 1) * 4 > slots.length * 3) {
       grow();
     }
     int mask = slots.length - 1;

@@ -73,11 +73,24 @@ class AttributionProperties {
   }
 
   @Property(tries = 200)
+  void colliding_key_hashes_change_nothing(@ForAll("scenarios") Scenario s) {
+    Map<Long, LedgerEntry> replayed = new HashMap<>();
+    Attribution engine = new Attribution(directory(s), replaying(replayed), 4096, key -> key.type().length() % 2);
+    feed(engine, s, s.shuffleSeed());
+    Map<Long, String> ledger = new TreeMap<>();
+    engine.entries().forEach(e -> ledger.put(e.conversion().seq(), describe(e.credit().map(c -> c.touch().touchId()), e.counted())));
+    assertThat(ledger).isEqualTo(NaiveModel.ledger(s));
+    Map<Long, LedgerEntry> finalLedger = new HashMap<>();
+    engine.entries().forEach(e -> finalLedger.put(e.conversion().seq(), e));
+    assertThat(replayed).isEqualTo(finalLedger);
+  }
+
+  @Property(tries = 200)
   void a_settings_change_re_derives_as_if_the_ads_had_always_been_known(@ForAll("scenarios") Scenario s) {
     Map<String, Placement> known = new HashMap<>();
     s.placements().stream().limit(1).forEach(p -> known.put(p.adId(), p));
     Map<Long, LedgerEntry> replayed = new HashMap<>();
-    Attribution engine = new Attribution(directory(known, s.ipUa()), replaying(replayed), 3);
+    Attribution engine = new Attribution(directory(known, s.ipUa()), replaying(replayed), 3, MatchIndexKeys.Key::hash64);
     feed(engine, s, s.shuffleSeed());
     s.placements().forEach(p -> known.put(p.adId(), p)); // the other ads are created now
     if (s.shuffleSeed() % 2 == 0) {

@@ -1,0 +1,67 @@
+package io.truecount.bench;
+
+import io.truecount.core.MatchKeys;
+import io.truecount.core.attribution.AdDirectory;
+import io.truecount.core.attribution.Attribution;
+import io.truecount.core.attribution.Conversion;
+import io.truecount.core.attribution.Placement;
+import io.truecount.core.pii.Pii;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * Heap per conversion held by attribution, with realistic keys: each user has a hashed email,
+ * most a hashed phone, a ttp cookie, an ip and one of 200 user agents; a third of the events carry
+ * a ttclid of their own; three events per user. Run with a fixed heap, e.g.
+ * {@code java -Xmx8g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.AttributionMemory 2000000}.
+ */
+public final class AttributionMemory {
+  private AttributionMemory() {}
+
+  public static void main(String[] args) {
+    int conversions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int users = Math.max(1, conversions / 3);
+    Attribution attribution = new Attribution(new AdDirectory() {
+      @Override
+      public Optional<Placement> placement(String adId) {
+        return Optional.empty();
+      }
+
+      @Override
+      public boolean ipUserAgentMatching(String advertiserId) {
+        return true;
+      }
+    }, (before, after) -> { });
+    long before = usedAfterGc();
+    Random random = new Random(1);
+    Instant start = Instant.parse("2026-11-01T00:00:00Z");
+    for (int i = 1; i <= conversions; i++) {
+      int u = random.nextInt(users);
+      Instant at = start.plusSeconds(random.nextInt(30 * 86_400));
+      attribution.conversion(new Conversion(i, "7000000000000001", "CBENCH00000000000001", i % 3 == 0 ? "Purchase" : "ViewContent", "e-" + i, at,
+          Optional.of(new BigDecimal("59.90")), "BRL", keys(u, random), i % 3 == 0 ? "order-" + i : "", at.plusSeconds(5)));
+    }
+    long after = usedAfterGc();
+    System.out.printf("conversions=%,d users=%,d heap=%,d bytes bytes/conversion=%.0f%n", conversions, users, after - before,
+        (double) (after - before) / conversions);
+  }
+
+  private static MatchKeys keys(int user, Random random) {
+    String ua = "Mozilla/5.0 (Linux; Android 14; Pixel " + (user % 200) + ") AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36";
+    return new MatchKeys(List.of(Pii.sha256Hex("user" + user + "@example.com")), user % 4 == 0 ? List.of() : List.of(Pii.sha256Hex("+5511" + user)),
+        List.of(), random.nextInt(3) == 0 ? "E.C.P.click" + random.nextLong() : "", "ttp-" + user + "-0a1b2c3d4e5f", "10." + (user >> 16 & 255) + "."
+        + (user >> 8 & 255) + "." + (user & 255), ua, Map.of());
+  }
+
+  private static long usedAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}
