@@ -17,8 +17,9 @@ import java.util.Random;
 /**
  * Heap per conversion held by attribution, with realistic keys: each user has a hashed email,
  * most a hashed phone, a ttp cookie, an ip and one of 200 user agents; a third of the events carry
- * a ttclid of their own; three events per user. Run with a fixed heap, e.g.
- * {@code java -Xmx8g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.AttributionMemory 2000000}.
+ * a ttclid of their own; three events per user; then, when asked, touches of the same users. Run
+ * with a fixed heap, e.g. {@code java -Xmx8g -cp benchmarks/target/truecount-benchmarks.jar
+ * io.truecount.bench.AttributionMemory 1000000 1000000} (conversions, touches).
  */
 public final class AttributionMemory {
   private AttributionMemory() {}
@@ -49,6 +50,16 @@ public final class AttributionMemory {
     long after = usedAfterGc();
     System.out.printf("conversions=%,d users=%,d heap=%,d bytes bytes/conversion=%.0f%n", conversions, users, after - before,
         (double) (after - before) / conversions);
+    int touches = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    for (int i = 1; i <= touches; i++) {
+      int u = random.nextInt(users);
+      attribution.touch(new io.truecount.core.ads.Touch("landing:E.C.P.t" + i, "7000000000000001", "ad" + random.nextInt(100),
+          io.truecount.core.ads.TouchKind.values()[i % 3], start.plusSeconds(random.nextInt(30 * 86_400)), keys(u, random)));
+    }
+    if (touches > 0) {
+      long withTouches = usedAfterGc();
+      System.out.printf("touches=%,d heap=%,d bytes bytes/touch=%.0f%n", touches, withTouches - after, (double) (withTouches - after) / touches);
+    }
   }
 
   private static MatchKeys keys(int user, Random random) {
