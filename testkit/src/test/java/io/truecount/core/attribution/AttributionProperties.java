@@ -77,12 +77,7 @@ class AttributionProperties {
     Map<Long, LedgerEntry> replayed = new HashMap<>();
     Attribution engine = new Attribution(directory(s), replaying(replayed), 4096, key -> key.type().length() % 2);
     feed(engine, s, s.shuffleSeed());
-    Map<Long, String> ledger = new TreeMap<>();
-    engine.entries().forEach(e -> ledger.put(e.conversion().seq(), describe(e.credit().map(c -> c.touch().touchId()), e.counted())));
-    assertThat(ledger).isEqualTo(NaiveModel.ledger(s));
-    Map<Long, LedgerEntry> finalLedger = new HashMap<>();
-    engine.entries().forEach(e -> finalLedger.put(e.conversion().seq(), e));
-    assertThat(replayed).isEqualTo(finalLedger);
+    assertLedgerIsTheNaiveModels(engine, s, replayed);
   }
 
   @Property(tries = 200)
@@ -99,6 +94,11 @@ class AttributionProperties {
       engine.settingsChanged("A1");
       engine.settingsChanged("A2");
     }
+    assertLedgerIsTheNaiveModels(engine, s, replayed);
+  }
+
+  /** The engine's ledger equals the naive model's, and the listener's replayed changes add up to it. */
+  private static void assertLedgerIsTheNaiveModels(Attribution engine, Scenario s, Map<Long, LedgerEntry> replayed) {
     Map<Long, String> ledger = new TreeMap<>();
     engine.entries().forEach(e -> ledger.put(e.conversion().seq(), describe(e.credit().map(c -> c.touch().touchId()), e.counted())));
     assertThat(ledger).isEqualTo(NaiveModel.ledger(s));
