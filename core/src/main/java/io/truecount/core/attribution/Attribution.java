@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Incremental attribution (docs/attribution.md). Each conversion is credited to one touch: the
@@ -46,16 +45,9 @@ public final class Attribution {
   private final int recomputeChunk;
   private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
   private final Map<String, Touch> touches = new HashMap<>();
-  /**
-   * Positions of the conversions sharing each key, by a 64-bit hash of the key: no key objects or
-   * key strings kept per conversion (they were most of its memory). Two keys with the same hash
-   * only make a touch re-derive a few conversions it cannot win; credit always comes from the
-   * conversion's own keys, so the ledger cannot change.
-   */
-  private final com.carrotsearch.hppc.LongObjectHashMap<SeqSet> conversionsByKey = new com.carrotsearch.hppc.LongObjectHashMap<>();
-  private final java.util.function.ToLongFunction<MatchIndexKeys.Key> keyHash;
+  private final ConversionKeyIndex conversionsByKey;
   private final ConversionStore conversions = new ConversionStore();
-  private final Map<String, TreeSet<Conversion>> onceSlots = new HashMap<>();
+  private final OnceSlots onceSlots = new OnceSlots();
 
   public Attribution(AdDirectory ads, LedgerListener listener) {
     this(ads, listener, RECOMPUTE_CHUNK, MatchIndexKeys.Key::hash64);
@@ -66,23 +58,15 @@ public final class Attribution {
     this.ads = ads;
     this.listener = listener;
     this.recomputeChunk = recomputeChunk;
-    this.keyHash = keyHash;
+    this.conversionsByKey = new ConversionKeyIndex(keyHash);
   }
 
   /** A new conversion, or a known one with more keys (a merged copy). */
   public synchronized void conversion(Conversion c) {
     Map<Long, LedgerEntry> before = new HashMap<>(2);
     conversions.entry(c.seq()).ifPresent(old -> before.put(c.seq(), old)); // the entry as listeners last saw it, keys before the merge
-    conversions.put(c).ifPresent(this::unindex);
-    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      long hash = keyHash.applyAsLong(key);
-      SeqSet seqs = conversionsByKey.get(hash);
-      if (seqs == null) {
-        seqs = new SeqSet();
-        conversionsByKey.put(hash, seqs);
-      }
-      seqs.add(c.seq());
-    }
+    conversions.put(c).ifPresent(conversionsByKey::remove);
+    conversionsByKey.add(c);
     reattribute(Set.of(c.seq()), before);
   }
 
@@ -103,23 +87,17 @@ public final class Attribution {
         if (list.isEmpty()) {
           touchesByKey.remove(key);
         }
-        SeqSet sharing = conversionsByKey.get(keyHash.applyAsLong(key));
-        if (sharing != null) {
-          sharing.forEach(affected::add);
-        }
+        conversionsByKey.forEachSharing(key, affected::add);
       }
     }
     touches.put(t.touchId(), t);
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
       touchesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(t);
-      SeqSet sharing = conversionsByKey.get(keyHash.applyAsLong(key));
-      if (sharing != null) {
-        sharing.forEach(seq -> {
-          if (!conversions.time(seq).isBefore(t.time())) {
-            affected.add(seq);
-          }
-        });
-      }
+      conversionsByKey.forEachSharing(key, seq -> {
+        if (!conversions.time(seq).isBefore(t.time())) {
+          affected.add(seq);
+        }
+      });
     }
     reattribute(affected, new HashMap<>());
   }
@@ -244,28 +222,18 @@ public final class Attribution {
       Conversion c = conversions.require(seq);
       Optional<Credit> credit = best(c);
       if (old != null) {
-        slot(old).ifPresent(s -> {
-          onceSlots.get(s).remove(old.conversion());
-          slots.add(s);
-        });
+        onceSlots.leave(old).ifPresent(slots::add);
       }
       LedgerEntry fresh = new LedgerEntry(c, credit, credit.isPresent());
       after.put(seq, fresh);
-      slot(fresh).ifPresent(s -> {
-        onceSlots.computeIfAbsent(s, k -> new TreeSet<>(EARLIEST)).add(c);
-        slots.add(s);
-      });
+      onceSlots.join(fresh).ifPresent(slots::add);
     }
     for (String s : slots) {
-      TreeSet<Conversion> members = onceSlots.get(s);
-      if (members.isEmpty()) {
-        onceSlots.remove(s);
-        continue;
-      }
-      Conversion first = members.first();
-      for (Conversion member : members) {
+      long first = -1;
+      for (Conversion member : onceSlots.members(s)) {
+        first = first < 0 ? member.seq() : first;
         LedgerEntry current = after.containsKey(member.seq()) ? after.get(member.seq()) : conversions.entry(member.seq()).orElseThrow();
-        boolean counted = member.seq() == first.seq();
+        boolean counted = member.seq() == first;
         if (current.counted() != counted) {
           if (!before.containsKey(member.seq())) { // a null value is an entry too: the conversion is new
             before.put(member.seq(), current);
@@ -281,13 +249,6 @@ public final class Attribution {
         listener.changed(old, now);
       }
     });
-  }
-
-  /** The ONCE slot of an entry (credited touch + event) when its ad group counts ONCE. */
-  private static Optional<String> slot(LedgerEntry e) {
-    return e.credit()
-        .filter(c -> c.placement().settings().count() == io.truecount.core.ads.CountMode.ONCE)
-        .map(c -> c.touch().touchId() + '\u0000' + e.conversion().event());
   }
 
   private Optional<Credit> best(Conversion c) {
@@ -322,18 +283,5 @@ public final class Attribution {
   /** For explanations: why the winner won. */
   public static String whyWinner(Credit c) {
     return Eligibility.whyWinner(c);
-  }
-
-  private void unindex(Conversion c) {
-    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      long hash = keyHash.applyAsLong(key);
-      SeqSet seqs = conversionsByKey.get(hash);
-      if (seqs != null) {
-        seqs.remove(c.seq());
-        if (seqs.isEmpty()) {
-          conversionsByKey.remove(hash);
-        }
-      }
-    }
   }
 }
