@@ -50,6 +50,18 @@ public final class AttributionMemory {
     long after = usedAfterGc();
     System.out.printf("conversions=%,d users=%,d heap=%,d bytes bytes/conversion=%.0f%n", conversions, users, after - before,
         (double) (after - before) / conversions);
+    for (int round = 0; round < 3; round++) {
+      long t0 = System.nanoTime();
+      int n = attribution.entries("7000000000000001").size();
+      long t1 = System.nanoTime();
+      int week = attribution.entries("7000000000000001", start.plusSeconds(20 * 86_400), start.plusSeconds(27 * 86_400)).size();
+      long t2 = System.nanoTime();
+      long[] purchases = new long[1];
+      attribution.forEachView("7000000000000001", start.plusSeconds(20 * 86_400), start.plusSeconds(27 * 86_400), v -> purchases[0] += v.event().equals("Purchase") ? 1 : 0);
+      long t3 = System.nanoTime();
+      System.out.printf("entries of the advertiser: all %,d in %.0f ms; one week (%,d) in %.0f ms; one week's purchases counted from views (%,d) in %.0f ms%n",
+          n, (t1 - t0) / 1e6, week, (t2 - t1) / 1e6, purchases[0], (t3 - t2) / 1e6);
+    }
     int touches = args.length > 1 ? Integer.parseInt(args[1]) : 0;
     for (int i = 1; i <= touches; i++) {
       int u = random.nextInt(users);

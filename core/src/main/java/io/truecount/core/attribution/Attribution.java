@@ -159,7 +159,23 @@ public final class Attribution {
 
   /** One advertiser's ledger entries, in log order; other advertisers' are skipped without unpacking. */
   public synchronized List<LedgerEntry> entries(String advertiserId) {
-    return conversions.entries(advertiserId);
+    return conversions.entries(advertiserId, java.time.Instant.MIN, java.time.Instant.MAX);
+  }
+
+  /** Like {@link #entries(String, java.time.Instant, java.time.Instant)}, unpacking only the entries whose view {@code keep} accepts. */
+  public synchronized List<LedgerEntry> entries(String advertiserId, java.time.Instant from, java.time.Instant to,
+      java.util.function.Predicate<LedgerView> keep) {
+    return conversions.entries(advertiserId, from, to, keep);
+  }
+
+  /** The views of one advertiser's entries with conversion time in {@code [from, to)}, in log order, no conversion unpacked (counts over a large ledger). */
+  public synchronized void forEachView(String advertiserId, java.time.Instant from, java.time.Instant to, java.util.function.Consumer<LedgerView> action) {
+    conversions.forEachView(advertiserId, from, to, action);
+  }
+
+  /** One advertiser's entries whose conversion time is in {@code [from, to)}, in log order; the others are skipped without unpacking. */
+  public synchronized List<LedgerEntry> entries(String advertiserId, java.time.Instant from, java.time.Instant to) {
+    return conversions.entries(advertiserId, from, to);
   }
 
   /** A snapshot of every touch (for what-if recomputes). */

@@ -70,9 +70,33 @@ final class ConversionPacker {
     return new Conversion(seq, advertiser, source, event, eventId, time, value, currency, readKeys(in), orderId, receivedAt);
   }
 
+  /** The fields a query tests, read without unpacking keys, event_id or order id. */
+  LedgerView view(long seq, byte[] packed, Optional<Credit> credit, boolean counted) {
+    ByteReader in = new ByteReader(packed);
+    in.skip(ADVERTISER + 4);
+    String source = words.word(in.readVarInt());
+    String event = words.word(in.readVarInt());
+    in.skip(in.readVarInt()); // event_id
+    byte kind = in.readByte();
+    if (kind != NO_VALUE) {
+      in.skip(kind == LONG_VALUE ? 8 : in.readInt());
+      in.skip(4); // scale
+    }
+    return new LedgerView(seq, source, event, time(packed), kind != NO_VALUE, words.word(in.readVarInt()), credit, counted);
+  }
+
   /** The conversion time, read in place. */
   static Instant time(byte[] packed) {
     return Instant.ofEpochSecond(readLong(packed, TIME_SECONDS), readInt(packed, TIME_NANOS));
+  }
+
+  /** Whether the conversion time is in {@code [from, to)}, read in place. */
+  static boolean timeWithin(byte[] packed, Instant from, Instant to) {
+    long seconds = readLong(packed, TIME_SECONDS);
+    int nanos = readInt(packed, TIME_NANOS);
+    boolean afterFrom = seconds > from.getEpochSecond() || seconds == from.getEpochSecond() && nanos >= from.getNano();
+    boolean beforeTo = seconds < to.getEpochSecond() || seconds == to.getEpochSecond() && nanos < to.getNano();
+    return afterFrom && beforeTo;
   }
 
   /** The advertiser's word number, read in place. */

@@ -2,7 +2,6 @@ package io.truecount.core.attribution;
 
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
-import com.carrotsearch.hppc.cursors.LongObjectCursor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +46,9 @@ final class ConversionStore {
   /** First conversion per 64-bit hash of (source, event, event_id); {@link #collided} holds the rest. */
   private final LongLongHashMap byEventId = new LongLongHashMap();
   private final Map<EventKey, Long> collided = new HashMap<>();
+  /** Every position in the order first stored: log order in the pipeline, so it rarely needs sorting. */
+  private final com.carrotsearch.hppc.LongArrayList order = new com.carrotsearch.hppc.LongArrayList();
+  private boolean ordered = true;
   private final EventHash hash;
 
   ConversionStore() {
@@ -64,6 +66,8 @@ final class ConversionStore {
     Optional<Conversion> previous = Optional.ofNullable(slot).map(s -> packer.unpack(c.seq(), s.packed));
     if (slot == null) {
       bySeq.put(c.seq(), new Slot(packer.pack(c)));
+      ordered &= order.isEmpty() || order.get(order.size() - 1) < c.seq();
+      order.add(c.seq());
     } else {
       slot.packed = packer.pack(c);
     }
@@ -132,25 +136,62 @@ final class ConversionStore {
 
   /** Every entry in log order. */
   List<LedgerEntry> entries() {
-    return entries(-1);
+    return entries(-1, Instant.MIN, Instant.MAX);
   }
 
-  /** The entries of one advertiser in log order (others are skipped without unpacking). */
-  List<LedgerEntry> entries(String advertiserId) {
+  /**
+   * The entries of one advertiser whose conversion time is in {@code [from, to)}, in log order;
+   * other conversions are skipped by their fixed-offset fields, without unpacking.
+   */
+  List<LedgerEntry> entries(String advertiserId, Instant from, Instant to) {
     int word = words.known(advertiserId);
-    return word < 0 ? List.of() : entries(word);
+    return word < 0 ? List.of() : entries(word, from, to);
   }
 
-  private List<LedgerEntry> entries(int advertiserWord) {
-    long[] seqs = sortedSeqs();
+  private List<LedgerEntry> entries(int advertiserWord, Instant from, Instant to) {
     List<LedgerEntry> out = new ArrayList<>();
-    for (long seq : seqs) {
-      Slot slot = bySeq.get(seq);
-      if (slot.attributed && (advertiserWord < 0 || ConversionPacker.advertiser(slot.packed) == advertiserWord)) {
+    forEachSlot(advertiserWord, from, to, (seq, slot) -> out.add(entry(seq, slot)));
+    return out;
+  }
+
+  /** Like {@link #entries(String, Instant, Instant)}, unpacking only the entries whose view {@code keep} accepts. */
+  List<LedgerEntry> entries(String advertiserId, Instant from, Instant to, java.util.function.Predicate<LedgerView> keep) {
+    List<LedgerEntry> out = new ArrayList<>();
+    int word = words.known(advertiserId);
+    if (word < 0) {
+      return out;
+    }
+    forEachSlot(word, from, to, (seq, slot) -> {
+      if (keep.test(view(seq, slot))) {
         out.add(entry(seq, slot));
       }
-    }
+    });
     return out;
+  }
+
+  /** The views of one advertiser's entries whose conversion time is in {@code [from, to)}, in log order (no conversion unpacked). */
+  void forEachView(String advertiserId, Instant from, Instant to, java.util.function.Consumer<LedgerView> action) {
+    int word = words.known(advertiserId);
+    if (word >= 0) {
+      forEachSlot(word, from, to, (seq, slot) -> action.accept(view(seq, slot)));
+    }
+  }
+
+  private LedgerView view(long seq, Slot slot) {
+    return packer.view(seq, slot.packed, Optional.ofNullable(slot.credit), slot.counted);
+  }
+
+  /** Attributed slots of the advertiser ({@code -1}: of every advertiser) with conversion time in {@code [from, to)}. */
+  private void forEachSlot(int advertiserWord, Instant from, Instant to, java.util.function.BiConsumer<Long, Slot> action) {
+    long[] seqs = ascending();
+    for (int i = 0; i < order.size(); i++) {
+      long seq = seqs[i];
+      Slot slot = bySeq.get(seq);
+      if (slot.attributed && (advertiserWord == -1 || ConversionPacker.advertiser(slot.packed) == advertiserWord)
+          && ConversionPacker.timeWithin(slot.packed, from, to)) {
+        action.accept(seq, slot);
+      }
+    }
   }
 
   /** One advertiser's conversions in log order (others skipped without unpacking); every one for {@code null}. */
@@ -160,7 +201,9 @@ final class ConversionStore {
       return List.of();
     }
     List<Conversion> out = new ArrayList<>();
-    for (long seq : sortedSeqs()) {
+    long[] seqs = ascending();
+    for (int i = 0; i < order.size(); i++) {
+      long seq = seqs[i];
       byte[] packed = bySeq.get(seq).packed;
       if (word < 0 || ConversionPacker.advertiser(packed) == word) {
         out.add(packer.unpack(seq, packed));
@@ -171,25 +214,25 @@ final class ConversionStore {
 
   /** One advertiser's positions (every position for {@code null}), ascending. */
   long[] seqs(String advertiserId) {
+    long[] all = Arrays.copyOf(ascending(), order.size());
     if (advertiserId == null) {
-      return sortedSeqs();
+      return all;
     }
     int word = words.known(advertiserId);
-    return java.util.Arrays.stream(sortedSeqs()).filter(seq -> word >= 0 && ConversionPacker.advertiser(bySeq.get(seq).packed) == word).toArray();
+    return Arrays.stream(all).filter(seq -> word >= 0 && ConversionPacker.advertiser(bySeq.get(seq).packed) == word).toArray();
   }
 
   int size() {
     return bySeq.size();
   }
 
-  private long[] sortedSeqs() {
-    long[] seqs = new long[bySeq.size()];
-    int i = 0;
-    for (LongObjectCursor<Slot> c : bySeq) {
-      seqs[i++] = c.key;
+  /** The positions, ascending, in the list's own buffer (valid up to {@code order.size()}; sorted once if stored out of order). */
+  private long[] ascending() {
+    if (!ordered) {
+      Arrays.sort(order.buffer, 0, order.size());
+      ordered = true;
     }
-    Arrays.sort(seqs);
-    return seqs;
+    return order.buffer;
   }
 
   /** FNV-1a over the three strings with separators, then a 64-bit finalizer (collisions are checked, so only speed depends on it). */

@@ -60,4 +60,9 @@ public final class ByteReader {
   public void readRaw(byte[] into) {
     buffer.get(into);
   }
+
+  /** Moves past {@code n} bytes. */
+  public void skip(int n) {
+    buffer.position(buffer.position() + n);
+  }
 }

@@ -5,8 +5,6 @@ import io.truecount.core.ads.Ad;
 import io.truecount.core.ads.AdGroup;
 import io.truecount.core.ads.Campaign;
 import io.truecount.core.attribution.Attribution;
-import io.truecount.core.attribution.Conversion;
-import io.truecount.core.attribution.LedgerEntry;
 import io.truecount.core.pipeline.LogConsumer;
 import io.truecount.core.pipeline.SourceHealth;
 import io.truecount.core.pipeline.SourceHealthReport;
@@ -97,26 +95,25 @@ public final class ChecklistService {
 
   /** Per ad group: its optimization events from its source in range, with value+currency, credited to it, and credited to it on another day. */
   private Map<String, CheckInputs.EventStats> stats(Advertiser advertiser, List<AdGroup> groups, LocalDate from, LocalDate to) {
+    long[][] counts = new long[groups.size()][4]; // received, valued, attributed, attributed to a touch outside the range
+    attribution.forEachView(advertiser.id(), from.atStartOfDay(advertiser.zone()).toInstant(), to.plusDays(1).atStartOfDay(advertiser.zone()).toInstant(),
+        e -> {
+          for (int i = 0; i < groups.size(); i++) {
+            AdGroup g = groups.get(i);
+            if (!e.sourceId().equals(g.sourceId()) || !e.event().equals(g.optimizationEvent())) {
+              continue;
+            }
+            counts[i][0]++;
+            counts[i][1] += e.hasValue() && !e.currency().isEmpty() ? 1 : 0;
+            if (e.credit().isPresent() && e.credit().get().placement().adGroupId().equals(g.id())) {
+              counts[i][2]++;
+              counts[i][3] += inRange(e.credit().get().touchTime(), advertiser, from, to) ? 0 : 1;
+            }
+          }
+        });
     Map<String, CheckInputs.EventStats> out = new HashMap<>();
-    List<LedgerEntry> entries = attribution.entries(advertiser.id());
-    for (AdGroup g : groups) {
-      long received = 0;
-      long valued = 0;
-      long attributed = 0;
-      long outside = 0;
-      for (LedgerEntry e : entries) {
-        Conversion c = e.conversion();
-        if (!c.sourceId().equals(g.sourceId()) || !c.event().equals(g.optimizationEvent()) || !inRange(c.time(), advertiser, from, to)) {
-          continue;
-        }
-        received++;
-        valued += c.value().isPresent() && !c.currency().isEmpty() ? 1 : 0;
-        if (e.credit().isPresent() && e.credit().get().placement().adGroupId().equals(g.id())) {
-          attributed++;
-          outside += inRange(e.credit().get().touchTime(), advertiser, from, to) ? 0 : 1;
-        }
-      }
-      out.put(g.id(), new CheckInputs.EventStats(received, valued, attributed, outside));
+    for (int i = 0; i < groups.size(); i++) {
+      out.put(groups.get(i).id(), new CheckInputs.EventStats(counts[i][0], counts[i][1], counts[i][2], counts[i][3]));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package io.truecount.server.ads;
 
 import io.truecount.core.attribution.Attribution;
 import io.truecount.core.attribution.LedgerEntry;
+import io.truecount.core.attribution.LedgerView;
 import io.truecount.core.attribution.Placement;
 import io.truecount.core.report.Level;
 import java.time.LocalDate;
@@ -17,6 +18,10 @@ import java.util.Optional;
  * in the range. The same rules the report cube sums by, so the list length equals the number.
  */
 public final class Drilldown {
+  /** The longest attribution window there is (28 days), plus a day for the zone's day boundaries. */
+  static final int LONGEST_WINDOW_DAYS = java.util.Arrays.stream(io.truecount.core.ads.AttributionWindow.values())
+      .mapToInt(io.truecount.core.ads.AttributionWindow::days).max().orElseThrow() + 1;
+
   private final Attribution attribution;
 
   public Drilldown(Attribution attribution) {
@@ -28,19 +33,22 @@ public final class Drilldown {
       ZoneId zone) {}
 
   public List<LedgerEntry> behind(Cell cell) {
-    return attribution.entries(cell.advertiserId()).stream().filter(e -> matches(e, cell))
+    // Conversions of the range; on impression time, those up to the longest window after it may be credited to its touches.
+    java.time.Instant from = cell.start().atStartOfDay(cell.zone()).toInstant();
+    java.time.Instant to = cell.end().plusDays(cell.conversionTime() ? 1 : 1 + LONGEST_WINDOW_DAYS).atStartOfDay(cell.zone()).toInstant();
+    return attribution.entries(cell.advertiserId(), from, to, view -> matches(view, cell)).stream()
         .sorted(Comparator.comparing((LedgerEntry e) -> e.conversion().time()).reversed()).toList();
   }
 
-  private static boolean matches(LedgerEntry e, Cell cell) {
-    if (!e.counted() || e.credit().isEmpty() || !e.conversion().advertiserId().equals(cell.advertiserId())) {
+  private static boolean matches(LedgerView e, Cell cell) {
+    if (!e.counted() || e.credit().isEmpty()) {
       return false;
     }
     Placement placement = e.credit().get().placement();
-    if (!cell.level().idOf(placement).equals(cell.id()) || !e.conversion().event().equals(cell.event().orElse(placement.optimizationEvent()))) {
+    if (!cell.level().idOf(placement).equals(cell.id()) || !e.event().equals(cell.event().orElse(placement.optimizationEvent()))) {
       return false;
     }
-    LocalDate day = (cell.conversionTime() ? e.conversion().time() : e.credit().get().touchTime()).atZone(cell.zone()).toLocalDate();
+    LocalDate day = (cell.conversionTime() ? e.time() : e.credit().get().touchTime()).atZone(cell.zone()).toLocalDate();
     return !day.isBefore(cell.start()) && !day.isAfter(cell.end());
   }
 }

@@ -53,7 +53,7 @@ public final class TrustRoutes {
     LocalDate start = r.date("start_date").orElse(end.minusDays(13));
     List<io.truecount.core.trust.BackendOrder> orders = r.raw().length == 0 ? List.of()
         : orders(r, r.param("format").orElse("shopify").toLowerCase(Locale.ROOT), advertiser).orders();
-    List<LedgerEntry> entries = p.attribution().entries(advertiser.id()).stream().filter(e -> e.conversion().sourceId().equals(sourceId)).toList();
+    List<LedgerEntry> entries = p.attribution().entries(advertiser.id(), Instant.MIN, Instant.MAX, v -> v.sourceId().equals(sourceId));
     java.util.Set<String> qualified = r.param("qualified_events").map(q -> java.util.Set.of(q.split(","))).orElse(io.truecount.core.trust.EventQuality.QUALIFIED);
     var result = io.truecount.core.trust.EventQuality.rank(p.health().report(sourceId), entries, orders, advertiser.zone(), start, end, qualified);
     ObjectNode node = Json.MAPPER.createObjectNode().put("event_source_id", sourceId).put("start_date", start.toString()).put("end_date", end.toString())
@@ -138,8 +138,8 @@ public final class TrustRoutes {
     Instant cutoff = r.param("cutoff").map(TrustRoutes::instant).orElse(p.clock().instant());
     String event = r.param("event").orElse("Purchase");
     ShopifyOrders.Result imported = orders(r, format, advertiser);
-    List<LedgerEntry> purchases = p.attribution().entries(advertiser.id()).stream()
-        .filter(e -> e.conversion().sourceId().equals(sourceId) && e.conversion().event().equals(event)).toList();
+    List<LedgerEntry> purchases = p.attribution().entries(advertiser.id(), Instant.MIN, Instant.MAX, // every day: orders of the range may match purchases of others
+        v -> v.sourceId().equals(sourceId) && v.event().equals(event));
     java.util.Set<String> campaigns = r.param("campaign_ids").map(c -> java.util.Set.of(c.split(","))).orElse(java.util.Set.of());
     Reconciliation.Result result = Reconciliation.reconcile(imported.orders(), purchases, advertiser.zone(), start, end, cutoff, campaigns);
     long platform = p.cube().query(advertiser.id(), start, end, Granularity.TOTAL).stream().mapToLong(row -> row.delivery().platformConversions()).sum();

@@ -58,8 +58,23 @@ class ConversionStoreProperties {
     assertThat(store.seqOf("S-none", "Purchase", "x")).isEmpty();
     List<LedgerEntry> inOrder = entries.values().stream().sorted(java.util.Comparator.comparingLong(e -> e.conversion().seq())).toList();
     assertThat(store.entries()).isEqualTo(inOrder);
-    assertThat(store.entries("A2")).isEqualTo(inOrder.stream().filter(e -> e.conversion().advertiserId().equals("A2")).toList());
-    assertThat(store.entries("A-unknown")).isEmpty();
+    assertThat(store.entries("A2", Instant.MIN, Instant.MAX)).isEqualTo(inOrder.stream().filter(e -> e.conversion().advertiserId().equals("A2")).toList());
+    assertThat(store.entries("A-unknown", Instant.MIN, Instant.MAX)).isEmpty();
+    List<LedgerView> views = new ArrayList<>();
+    store.forEachView("A2", Instant.MIN, Instant.MAX, views::add);
+    assertThat(views).as("views carry the entries' fields").isEqualTo(inOrder.stream().filter(e -> e.conversion().advertiserId().equals("A2"))
+        .map(e -> new LedgerView(e.conversion().seq(), e.conversion().sourceId(), e.conversion().event(), e.conversion().time(), e.conversion().value().isPresent(),
+            e.conversion().currency(), e.credit(), e.counted())).toList());
+    assertThat(store.entries("A2", Instant.MIN, Instant.MAX, v -> v.event().equals("Lead"))).as("only the kept entries")
+        .isEqualTo(inOrder.stream().filter(e -> e.conversion().advertiserId().equals("A2") && e.conversion().event().equals("Lead")).toList());
+    List<LedgerView> none = new ArrayList<>();
+    store.forEachView("A-unknown", Instant.MIN, Instant.MAX, none::add);
+    assertThat(none).isEmpty();
+    assertThat(store.entries("A-unknown", Instant.MIN, Instant.MAX, v -> true)).isEmpty();
+    Instant from = Instant.ofEpochSecond(-1_000_000_000L, 500_000_000);
+    Instant to = Instant.ofEpochSecond(2_000_000_000L);
+    assertThat(store.entries("A1", from, to)).as("conversion time in [from, to)").isEqualTo(inOrder.stream()
+        .filter(e -> e.conversion().advertiserId().equals("A1") && !e.conversion().time().isBefore(from) && e.conversion().time().isBefore(to)).toList());
     List<Conversion> all = conversions.values().stream().sorted(java.util.Comparator.comparingLong(Conversion::seq)).toList();
     assertThat(store.conversions(null)).isEqualTo(all);
     assertThat(store.conversions("A1")).isEqualTo(all.stream().filter(c -> c.advertiserId().equals("A1")).toList());
