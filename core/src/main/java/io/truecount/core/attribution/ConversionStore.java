@@ -4,7 +4,6 @@ import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,10 @@ final class ConversionStore {
     boolean counted;
     boolean attributed;
 
-    Slot(byte[] packed) {
+    final long seq;
+
+    Slot(long seq, byte[] packed) {
+      this.seq = seq;
       this.packed = packed;
     }
   }
@@ -46,8 +48,11 @@ final class ConversionStore {
   /** First conversion per 64-bit hash of (source, event, event_id); {@link #collided} holds the rest. */
   private final LongLongHashMap byEventId = new LongLongHashMap();
   private final Map<EventKey, Long> collided = new HashMap<>();
-  /** Every position in the order first stored: log order in the pipeline, so it rarely needs sorting. */
-  private final com.carrotsearch.hppc.LongArrayList order = new com.carrotsearch.hppc.LongArrayList();
+  /**
+   * Every slot in the order first stored: log order in the pipeline, so it rarely needs sorting;
+   * scans walk this list instead of looking each position up.
+   */
+  private final ArrayList<Slot> order = new ArrayList<>();
   private boolean ordered = true;
   private final EventHash hash;
 
@@ -65,9 +70,10 @@ final class ConversionStore {
     Slot slot = bySeq.get(c.seq());
     Optional<Conversion> previous = Optional.ofNullable(slot).map(s -> packer.unpack(c.seq(), s.packed));
     if (slot == null) {
-      bySeq.put(c.seq(), new Slot(packer.pack(c)));
-      ordered &= order.isEmpty() || order.get(order.size() - 1) < c.seq();
-      order.add(c.seq());
+      Slot fresh = new Slot(c.seq(), packer.pack(c));
+      bySeq.put(c.seq(), fresh);
+      ordered &= order.isEmpty() || order.get(order.size() - 1).seq < c.seq();
+      order.add(fresh);
     } else {
       slot.packed = packer.pack(c);
     }
@@ -183,13 +189,10 @@ final class ConversionStore {
 
   /** Attributed slots of the advertiser ({@code -1}: of every advertiser) with conversion time in {@code [from, to)}. */
   private void forEachSlot(int advertiserWord, Instant from, Instant to, java.util.function.BiConsumer<Long, Slot> action) {
-    long[] seqs = ascending();
-    for (int i = 0; i < order.size(); i++) {
-      long seq = seqs[i];
-      Slot slot = bySeq.get(seq);
+    for (Slot slot : ascending()) {
       if (slot.attributed && (advertiserWord == -1 || ConversionPacker.advertiser(slot.packed) == advertiserWord)
           && ConversionPacker.timeWithin(slot.packed, from, to)) {
-        action.accept(seq, slot);
+        action.accept(slot.seq, slot);
       }
     }
   }
@@ -201,12 +204,9 @@ final class ConversionStore {
       return List.of();
     }
     List<Conversion> out = new ArrayList<>();
-    long[] seqs = ascending();
-    for (int i = 0; i < order.size(); i++) {
-      long seq = seqs[i];
-      byte[] packed = bySeq.get(seq).packed;
-      if (word < 0 || ConversionPacker.advertiser(packed) == word) {
-        out.add(packer.unpack(seq, packed));
+    for (Slot slot : ascending()) {
+      if (word < 0 || ConversionPacker.advertiser(slot.packed) == word) {
+        out.add(packer.unpack(slot.seq, slot.packed));
       }
     }
     return out;
@@ -214,25 +214,24 @@ final class ConversionStore {
 
   /** One advertiser's positions (every position for {@code null}), ascending. */
   long[] seqs(String advertiserId) {
-    long[] all = Arrays.copyOf(ascending(), order.size());
-    if (advertiserId == null) {
-      return all;
+    int word = advertiserId == null ? -1 : words.known(advertiserId);
+    if (advertiserId != null && word < 0) {
+      return new long[0];
     }
-    int word = words.known(advertiserId);
-    return Arrays.stream(all).filter(seq -> word >= 0 && ConversionPacker.advertiser(bySeq.get(seq).packed) == word).toArray();
+    return ascending().stream().filter(slot -> word < 0 || ConversionPacker.advertiser(slot.packed) == word).mapToLong(slot -> slot.seq).toArray();
   }
 
   int size() {
     return bySeq.size();
   }
 
-  /** The positions, ascending, in the list's own buffer (valid up to {@code order.size()}; sorted once if stored out of order). */
-  private long[] ascending() {
+  /** The slots by ascending position (sorted once if stored out of order). */
+  private List<Slot> ascending() {
     if (!ordered) {
-      Arrays.sort(order.buffer, 0, order.size());
+      order.sort(java.util.Comparator.comparingLong(slot -> slot.seq));
       ordered = true;
     }
-    return order.buffer;
+    return order;
   }
 
   /** FNV-1a over the three strings with separators, then a 64-bit finalizer (collisions are checked, so only speed depends on it). */
