@@ -185,12 +185,16 @@ public final class Attribution {
 
   /** A snapshot of every conversion (for what-if recomputes). */
   public synchronized List<Conversion> conversions() {
-    return conversions.conversions(null);
+    return conversions.conversions();
   }
 
-  /** One advertiser's conversions, in log order (for what-if recomputes). */
-  public synchronized List<Conversion> conversions(String advertiserId) {
-    return conversions.conversions(advertiserId);
+  /**
+   * One advertiser's attributed conversions with time in {@code [from, to)} whose view
+   * {@code keep} accepts, in log order, the rest not unpacked (for what-if recomputes).
+   */
+  public synchronized List<Conversion> conversions(String advertiserId, java.time.Instant from, java.time.Instant to,
+      java.util.function.Predicate<LedgerView> keep) {
+    return conversions.conversions(advertiserId, from, to, keep);
   }
 
   public synchronized int touchCount() {

@@ -197,17 +197,23 @@ final class ConversionStore {
     }
   }
 
-  /** One advertiser's conversions in log order (others skipped without unpacking); every one for {@code null}. */
-  List<Conversion> conversions(String advertiserId) {
-    int word = advertiserId == null ? -1 : words.known(advertiserId);
-    if (advertiserId != null && word < 0) {
-      return List.of();
-    }
+  /** Every conversion in log order. */
+  List<Conversion> conversions() {
+    List<Conversion> out = new ArrayList<>(order.size());
+    ascending().forEach(slot -> out.add(packer.unpack(slot.seq, slot.packed)));
+    return out;
+  }
+
+  /** One advertiser's conversions with time in {@code [from, to)} whose view {@code keep} accepts, in log order (the rest not unpacked). */
+  List<Conversion> conversions(String advertiserId, Instant from, Instant to, java.util.function.Predicate<LedgerView> keep) {
     List<Conversion> out = new ArrayList<>();
-    for (Slot slot : ascending()) {
-      if (word < 0 || ConversionPacker.advertiser(slot.packed) == word) {
-        out.add(packer.unpack(slot.seq, slot.packed));
-      }
+    int word = words.known(advertiserId);
+    if (word >= 0) {
+      forEachSlot(word, from, to, (seq, slot) -> {
+        if (keep.test(view(seq, slot))) {
+          out.add(packer.unpack(seq, slot.packed));
+        }
+      });
     }
     return out;
   }

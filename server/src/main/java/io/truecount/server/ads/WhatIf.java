@@ -34,8 +34,13 @@ public final class WhatIf {
   }
 
   public ObjectNode compare(AdGroup group, AttributionSettings alternative, ZoneId zone, LocalDate start, LocalDate end) {
-    List<LedgerEntry> current = recompute(group, group.settings());
-    List<LedgerEntry> other = recompute(group, alternative);
+    // Impression basis: conversions credited to touches of the range happen from its start to the longest window after its end.
+    java.time.Instant from = start.atStartOfDay(zone).toInstant();
+    java.time.Instant to = end.plusDays(1 + Drilldown.LONGEST_WINDOW_DAYS).atStartOfDay(zone).toInstant();
+    List<Conversion> conversions = live.conversions(group.advertiserId(), from, to,
+        v -> v.sourceId().equals(group.sourceId()) && v.event().equals(group.optimizationEvent()));
+    List<LedgerEntry> current = recompute(group, group.settings(), conversions);
+    List<LedgerEntry> other = recompute(group, alternative, conversions);
     ObjectNode node = Json.MAPPER.createObjectNode().put("adgroup_id", group.id()).put("optimization_event", group.optimizationEvent())
         .put("start_date", start.toString()).put("end_date", end.toString()).put("time_basis", "impression");
     node.set("current", summary(group, group.settings(), current, zone, start, end));
@@ -46,7 +51,8 @@ public final class WhatIf {
     return node;
   }
 
-  private List<LedgerEntry> recompute(AdGroup group, AttributionSettings settings) {
+  /** The ad group's optimization events only: other events and sources can neither be credited to it nor share its ONCE slots. */
+  private List<LedgerEntry> recompute(AdGroup group, AttributionSettings settings, List<Conversion> conversions) {
     AdDirectory overridden = new AdDirectory() {
       @Override
       public Optional<Placement> placement(String adId) {
@@ -61,11 +67,7 @@ public final class WhatIf {
     };
     Attribution engine = new Attribution(overridden, (before, after) -> {});
     live.touches().stream().filter(t -> t.advertiserId().equals(group.advertiserId())).forEach(engine::touch);
-    for (Conversion c : live.conversions(group.advertiserId())) {
-      if (c.sourceId().equals(group.sourceId())) {
-        engine.conversion(c);
-      }
-    }
+    conversions.forEach(engine::conversion);
     return engine.entries();
   }
 

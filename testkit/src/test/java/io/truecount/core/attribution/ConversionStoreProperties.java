@@ -76,9 +76,11 @@ class ConversionStoreProperties {
     assertThat(store.entries("A1", from, to)).as("conversion time in [from, to)").isEqualTo(inOrder.stream()
         .filter(e -> e.conversion().advertiserId().equals("A1") && !e.conversion().time().isBefore(from) && e.conversion().time().isBefore(to)).toList());
     List<Conversion> all = conversions.values().stream().sorted(java.util.Comparator.comparingLong(Conversion::seq)).toList();
-    assertThat(store.conversions(null)).isEqualTo(all);
-    assertThat(store.conversions("A1")).isEqualTo(all.stream().filter(c -> c.advertiserId().equals("A1")).toList());
-    assertThat(store.conversions("A-unknown")).isEmpty();
+    assertThat(store.conversions()).isEqualTo(all);
+    List<Long> attributed = inOrder.stream().map(e -> e.conversion().seq()).toList();
+    assertThat(store.conversions("A1", Instant.MIN, Instant.MAX, v -> v.event().equals("Purchase"))).isEqualTo(all.stream()
+        .filter(c -> c.advertiserId().equals("A1") && c.event().equals("Purchase") && attributed.contains(c.seq())).toList());
+    assertThat(store.conversions("A-unknown", Instant.MIN, Instant.MAX, v -> true)).isEmpty();
     assertThat(store.seqs(null)).containsExactly(all.stream().mapToLong(Conversion::seq).toArray());
     assertThat(store.seqs("A2")).containsExactly(all.stream().filter(c -> c.advertiserId().equals("A2")).mapToLong(Conversion::seq).toArray());
     assertThat(store.seqs("A-unknown")).isEmpty();
