@@ -12,20 +12,20 @@ import java.util.OptionalLong;
 
 /**
  * Every conversion attribution knows, with its ledger state, keyed by log position: per
- * conversion one packed array ({@link ConversionPacker}) and one small slot in primitive hash
- * maps, about a third of the memory of the records and boxed maps it replaces (measured in
- * docs/benchmarks.md). Conversions and entries are unpacked on demand. Not thread-safe
+ * conversion one packed array ({@link ConversionPacker}) and one small slot, in primitive hash
+ * maps and a list in log order; with the hashed key index, ~0.45 KB a conversion instead of ~0.9
+ * (docs/benchmarks.md). Conversions and entries are unpacked on demand; scans test the fields
+ * they filter on in place ({@link LedgerView}) and unpack only what they keep. Not thread-safe
  * (attribution's lock guards it).
  */
 final class ConversionStore {
   /** A conversion's packed form and its current attribution. */
   private static final class Slot {
+    final long seq;
     byte[] packed;
     Credit credit;
     boolean counted;
     boolean attributed;
-
-    final long seq;
 
     Slot(long seq, byte[] packed) {
       this.seq = seq;
