@@ -109,20 +109,39 @@ public final class Attribution {
    * between chunks (the directory already answers with the new settings).
    */
   public void settingsChanged() {
-    long[] all;
+    long[] reachable;
     synchronized (this) {
-      all = conversions.seqs(null);
+      reachable = reachableFromTouches(null);
     }
-    reattributeInChunks(all);
+    reattributeInChunks(reachable);
   }
 
   /** One advertiser's ad groups or settings changed: re-derive that advertiser's conversions (as {@link #settingsChanged()}). */
   public void settingsChanged(String advertiserId) {
-    long[] all;
+    long[] reachable;
     synchronized (this) {
-      all = conversions.seqs(advertiserId);
+      reachable = reachableFromTouches(advertiserId);
     }
-    reattributeInChunks(all);
+    reattributeInChunks(reachable);
+  }
+
+  /**
+   * The conversions sharing a key with a touch (of the advertiser, or of any for {@code null}),
+   * ascending: the only ones a change of ads or settings can re-derive, since a conversion no
+   * touch shares a key with is unattributed under any settings.
+   */
+  private long[] reachableFromTouches(String advertiserId) {
+    com.carrotsearch.hppc.LongHashSet seqs = new com.carrotsearch.hppc.LongHashSet();
+    for (Touch t : touches.values()) {
+      if (advertiserId == null || t.advertiserId().equals(advertiserId)) {
+        for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
+          conversionsByKey.forEachSharing(key, seqs::add);
+        }
+      }
+    }
+    long[] out = seqs.toArray();
+    java.util.Arrays.sort(out);
+    return out;
   }
 
   private void reattributeInChunks(long[] all) {

@@ -218,15 +218,6 @@ final class ConversionStore {
     return out;
   }
 
-  /** One advertiser's positions (every position for {@code null}), ascending. */
-  long[] seqs(String advertiserId) {
-    int word = advertiserId == null ? -1 : words.known(advertiserId);
-    if (advertiserId != null && word < 0) {
-      return new long[0];
-    }
-    return ascending().stream().filter(slot -> word < 0 || ConversionPacker.advertiser(slot.packed) == word).mapToLong(slot -> slot.seq).toArray();
-  }
-
   int size() {
     return bySeq.size();
   }

@@ -81,9 +81,6 @@ class ConversionStoreProperties {
     assertThat(store.conversions("A1", Instant.MIN, Instant.MAX, v -> v.event().equals("Purchase"))).isEqualTo(all.stream()
         .filter(c -> c.advertiserId().equals("A1") && c.event().equals("Purchase") && attributed.contains(c.seq())).toList());
     assertThat(store.conversions("A-unknown", Instant.MIN, Instant.MAX, v -> true)).isEmpty();
-    assertThat(store.seqs(null)).containsExactly(all.stream().mapToLong(Conversion::seq).toArray());
-    assertThat(store.seqs("A2")).containsExactly(all.stream().filter(c -> c.advertiserId().equals("A2")).mapToLong(Conversion::seq).toArray());
-    assertThat(store.seqs("A-unknown")).isEmpty();
     assertThat(store.size()).isEqualTo(conversions.size());
   }
 
