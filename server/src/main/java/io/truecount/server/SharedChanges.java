@@ -34,6 +34,7 @@ public final class SharedChanges {
 
   /** Applies touches and ads changes written since the last call (by this node or another). */
   synchronized void follow() {
+    touches.catchUp();
     for (var batch = touches.read(nextTouch, 10_000); !batch.isEmpty(); batch = touches.read(nextTouch, 10_000)) {
       batch.forEach(t -> attribution.touch(t.touch()));
       nextTouch = batch.get(batch.size() - 1).seq() + 1;

@@ -11,6 +11,12 @@ public interface TouchLog extends AutoCloseable {
   /** Up to {@code max} touches with sequence number {@code >= fromSeq}, in order; sequence numbers start at 1. */
   List<LoggedTouch> read(long fromSeq, int max);
 
+  /**
+   * Waits until {@link #read} sees every touch any node had appended when this was called (a log
+   * read asynchronously from a broker); logs that read their store directly already do.
+   */
+  default void catchUp() {}
+
   /** A touch and its position in the log. */
   record LoggedTouch(long seq, Touch touch) {}
 

@@ -34,6 +34,19 @@ public final class KafkaTouchLog implements TouchLog {
     }
   }
 
+  /** Reads the topic's end from the broker and waits (at most 10 s) until the tail has numbered it: another node's touches become readable here. */
+  @Override
+  public void catchUp() {
+    try {
+      if (!topic.awaitEnd(java.time.Duration.ofSeconds(10))) {
+        throw new StoreException("the Kafka touch log did not catch up with its end in 10 s", null);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while catching up with the Kafka touch log", e);
+    }
+  }
+
   @Override
   public List<LoggedTouch> read(long fromSeq, int max) {
     return topic.read(fromSeq, max, KafkaTouchLog::unpack);

@@ -214,6 +214,15 @@ final class NumberedTopic implements AutoCloseable {
     return seqs.get();
   }
 
+  /** Waits (at most {@code max}) until the tail has numbered every record the partition holds now; false on timeout. */
+  boolean awaitEnd(Duration max) throws InterruptedException {
+    long end;
+    synchronized (reader) {
+      end = reader.endOffsets(List.of(partition)).get(partition);
+    }
+    return end == 0 || numberedOffsets.awaitAbove(end - 1, max);
+  }
+
   void awaitAppended(long fromSeq, Duration max) throws InterruptedException {
     seqs.awaitAbove(fromSeq, max);
   }
