@@ -33,18 +33,13 @@ public final class Attribution {
       .thenComparing(c -> c.touch().adId())
       .thenComparing(c -> c.touch().touchId());
 
-  private static final Comparator<Touch> TOUCH_ORDER = Comparator.comparing(Touch::time)
-      .thenComparing(t -> String.join("|", t.adId(), t.kind().name(), t.user().ttclid(), t.user().ttp(), String.join(",", t.user().emails()),
-          String.join(",", t.user().phones()), String.join(",", t.user().externalIds()), t.user().ip(), t.user().userAgent()));
-
   /** Conversions re-derived per step of a full recompute. */
   private static final int RECOMPUTE_CHUNK = 4096;
 
   private final AdDirectory ads;
   private final LedgerListener listener;
   private final int recomputeChunk;
-  private final Map<MatchIndexKeys.Key, List<Touch>> touchesByKey = new HashMap<>();
-  private final Map<String, Touch> touches = new HashMap<>();
+  private final TouchIndex touches = new TouchIndex();
   private final ConversionKeyIndex conversionsByKey;
   private final ConversionStore conversions = new ConversionStore();
   private final OnceSlots onceSlots = new OnceSlots();
@@ -75,24 +70,13 @@ public final class Attribution {
    * earliest copy (a click's time is its first landing), whatever the arrival order.
    */
   public synchronized void touch(Touch t) {
-    Touch existing = touches.get(t.touchId());
-    if (existing != null && TOUCH_ORDER.compare(t, existing) >= 0) {
+    if (!touches.keeps(t)) {
       return;
     }
     Set<Long> affected = new HashSet<>(0);
-    if (existing != null) {
-      for (MatchIndexKeys.Key key : MatchIndexKeys.of(existing.advertiserId(), existing.user())) {
-        List<Touch> list = touchesByKey.get(key);
-        list.remove(existing);
-        if (list.isEmpty()) {
-          touchesByKey.remove(key);
-        }
-        conversionsByKey.forEachSharing(key, affected::add);
-      }
-    }
-    touches.put(t.touchId(), t);
+    touches.put(t).ifPresent(replaced -> MatchIndexKeys.of(replaced.advertiserId(), replaced.user())
+        .forEach(key -> conversionsByKey.forEachSharing(key, affected::add)));
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
-      touchesByKey.computeIfAbsent(key, k -> new ArrayList<>(2)).add(t);
       conversionsByKey.forEachSharing(key, seq -> {
         if (!conversions.time(seq).isBefore(t.time())) {
           affected.add(seq);
@@ -111,7 +95,7 @@ public final class Attribution {
   public void settingsChanged() {
     long[] reachable;
     synchronized (this) {
-      reachable = reachableFromTouches(null);
+      reachable = touches.reachable(null, conversionsByKey);
     }
     reattributeInChunks(reachable);
   }
@@ -120,28 +104,9 @@ public final class Attribution {
   public void settingsChanged(String advertiserId) {
     long[] reachable;
     synchronized (this) {
-      reachable = reachableFromTouches(advertiserId);
+      reachable = touches.reachable(advertiserId, conversionsByKey);
     }
     reattributeInChunks(reachable);
-  }
-
-  /**
-   * The conversions sharing a key with a touch (of the advertiser, or of any for {@code null}),
-   * ascending: the only ones a change of ads or settings can re-derive, since a conversion no
-   * touch shares a key with is unattributed under any settings.
-   */
-  private long[] reachableFromTouches(String advertiserId) {
-    com.carrotsearch.hppc.LongHashSet seqs = new com.carrotsearch.hppc.LongHashSet();
-    for (Touch t : touches.values()) {
-      if (advertiserId == null || t.advertiserId().equals(advertiserId)) {
-        for (MatchIndexKeys.Key key : MatchIndexKeys.of(t.advertiserId(), t.user())) {
-          conversionsByKey.forEachSharing(key, seqs::add);
-        }
-      }
-    }
-    long[] out = seqs.toArray();
-    java.util.Arrays.sort(out);
-    return out;
   }
 
   private void reattributeInChunks(long[] all) {
@@ -199,7 +164,7 @@ public final class Attribution {
 
   /** A snapshot of every touch (for what-if recomputes). */
   public synchronized List<Touch> touches() {
-    return List.copyOf(touches.values());
+    return List.copyOf(touches.all());
   }
 
   /** A snapshot of every conversion (for what-if recomputes). */
@@ -230,7 +195,7 @@ public final class Attribution {
     Map<String, List<String>> shared = new LinkedHashMap<>();
     Map<String, Touch> byId = new LinkedHashMap<>();
     for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
-      for (Touch t : touchesByKey.getOrDefault(key, List.of())) {
+      for (Touch t : touches.sharing(key)) {
         byId.put(t.touchId(), t);
         shared.computeIfAbsent(t.touchId(), k -> new ArrayList<>()).add(key.type());
       }
@@ -298,7 +263,7 @@ public final class Attribution {
       if (probabilistic && !ads.ipUserAgentMatching(c.advertiserId())) {
         continue;
       }
-      for (Touch t : touchesByKey.getOrDefault(key, List.of())) {
+      for (Touch t : touches.sharing(key)) {
         deterministic.merge(t, !probabilistic, Boolean::logicalOr);
       }
     }
