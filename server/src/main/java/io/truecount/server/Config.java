@@ -28,12 +28,19 @@ public record Config(
     Storage storage,
     KafkaLog kafka) {
 
-  /** The event log on Kafka instead of the store's own log ({@code log.kind=kafka}). */
-  public record KafkaLog(boolean enabled, String bootstrapServers, String topic, short replicationFactor) {
+  /**
+   * The event log on Kafka instead of the store's own log ({@code log.kind=kafka}): its topic's
+   * partitions (fixed when the topic is created), the URL other nodes reach this node at (empty:
+   * from http.host and the bound port), and how soon a silent node's partitions move.
+   */
+  public record KafkaLog(boolean enabled, String bootstrapServers, String topic, short replicationFactor, int partitions, String nodeUrl,
+      Duration sessionTimeout) {
     @Override
     public String toString() {
       return enabled ? "log.kind=kafka log.kafka.bootstrap-servers=" + bootstrapServers + " log.kafka.topic=" + topic
-          + " log.kafka.replication-factor=" + replicationFactor : "log.kind=store";
+          + " log.kafka.replication-factor=" + replicationFactor + " log.kafka.partitions=" + partitions
+          + (nodeUrl.isEmpty() ? "" : " log.kafka.node-url=" + nodeUrl) + " log.kafka.session-timeout-seconds=" + sessionTimeout.toSeconds()
+          : "log.kind=store";
     }
   }
 

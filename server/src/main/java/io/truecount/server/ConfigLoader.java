@@ -48,6 +48,9 @@ public final class ConfigLoader {
     DEFAULTS.put("log.kafka.bootstrap-servers", "");
     DEFAULTS.put("log.kafka.topic", "truecount.events");
     DEFAULTS.put("log.kafka.replication-factor", "3");
+    DEFAULTS.put("log.kafka.partitions", "12");
+    DEFAULTS.put("log.kafka.node-url", "");
+    DEFAULTS.put("log.kafka.session-timeout-seconds", "10");
   }
 
   private ConfigLoader() {}
@@ -104,6 +107,17 @@ public final class ConfigLoader {
         kafka(p, problems));
   }
 
+  /** The URL other nodes reach this one at: needed when it listens on every interface (which address would they use?). */
+  private static String nodeUrl(Parser p, boolean kafka, List<String> problems) {
+    String url = p.url("log.kafka.node-url");
+    String host = p.text("http.host");
+    if (kafka && url.isEmpty() && (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]"))) {
+      problems.add("log.kafka.node-url = (empty): with http.host=" + host + " other nodes cannot tell this node's address;"
+          + " set the URL they reach it at, e.g. http://10.0.0.5:8080");
+    }
+    return url;
+  }
+
   private static Config.KafkaLog kafka(Parser p, List<String> problems) {
     String kind = p.text("log.kind");
     String servers = p.text("log.kafka.bootstrap-servers");
@@ -112,7 +126,9 @@ public final class ConfigLoader {
     } else if (kind.equals("kafka") && servers.isEmpty()) {
       problems.add("log.kafka.bootstrap-servers = (empty): log.kind=kafka needs the brokers, e.g. kafka1:9092,kafka2:9092");
     }
-    return new Config.KafkaLog(kind.equals("kafka"), servers, p.text("log.kafka.topic"), (short) p.integer("log.kafka.replication-factor", 1, 16));
+    return new Config.KafkaLog(kind.equals("kafka"), servers, p.text("log.kafka.topic"), (short) p.integer("log.kafka.replication-factor", 1, 16),
+        p.integer("log.kafka.partitions", 1, io.truecount.core.spi.Seqs.MAX_PARTITIONS), nodeUrl(p, kind.equals("kafka"), problems),
+        Duration.ofSeconds(p.integer("log.kafka.session-timeout-seconds", 1, 1800)));
   }
 
   private static Config.Storage storage(Parser p, List<String> problems) {

@@ -93,7 +93,7 @@ public final class Truecount implements AutoCloseable {
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
     io.truecount.core.pipeline.ArrivalDelays arrival = new io.truecount.core.pipeline.ArrivalDelays();
-    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies, arrival)).start();
+    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies, arrival));
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
         new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),
@@ -112,7 +112,8 @@ public final class Truecount implements AutoCloseable {
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);
     String adminHash = catalog.setting(ADMIN_TOKEN_SETTING).orElseThrow();
     this.http = new HttpApi(new HttpApi.Parts(config, catalog, log, consumer, ingest, admin, recent, health, testEvents,
-        metrics, new RequestIds(clock), adminHash, ads, ui, pixelScript)).start();
+        metrics, new RequestIds(clock), adminHash, ads, ui, pixelScript, routing(config))).start();
+    consumer.start(nodeUrl(config));
     metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
     metrics.gauge("truecount_pipeline_lag_events", "Durable events not yet processed by the pipeline", consumer::lag);
     metrics.gauge("truecount_dedup_keys", "Live dedup keys held", dedup::keysHeld);
@@ -125,6 +126,22 @@ public final class Truecount implements AutoCloseable {
     housekeeping.scheduleWithFixedDelay(auth::flushLastUsed, 10, 10, TimeUnit.SECONDS);
     housekeeping.scheduleWithFixedDelay(this::sweepSessionsQuietly, 1, 60, TimeUnit.MINUTES);
     housekeeping.scheduleWithFixedDelay(this::followSharedQuietly, 500, 500, TimeUnit.MILLISECONDS);
+  }
+
+  /** With the log on Kafka, requests about another node's advertisers go to that node. */
+  private Optional<io.truecount.server.http.OwnerRouting> routing(Config config) {
+    return config.kafka().enabled()
+        ? Optional.of(new io.truecount.server.http.OwnerRouting(consumer, log, stores.partitioning(), catalog, adsStore, () -> nodeUrl(config)))
+        : Optional.empty();
+  }
+
+  /** The URL other nodes reach this one at: configured, or from the listen address and the bound port. */
+  private String nodeUrl(Config config) {
+    if (!config.kafka().nodeUrl().isEmpty()) {
+      return config.kafka().nodeUrl();
+    }
+    String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
+    return "http://" + host + ":" + http.port();
   }
 
   /** Applies what other nodes wrote to the shared store (touches, ads changes) now, instead of at the next tick. */

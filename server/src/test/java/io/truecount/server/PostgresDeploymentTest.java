@@ -72,11 +72,13 @@ class PostgresDeploymentTest {
       p.put("bootstrap.servers", io.truecount.testkit.TestKafka.bootstrap());
       try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(p, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
           new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-        var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
-        consumer.assign(java.util.List.of(partition));
-        consumer.seekToBeginning(java.util.List.of(partition));
+        var partitions = consumer.partitionsFor(topic).stream().map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition())).toList();
+        assertThat(partitions).hasSize(12);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        var end = consumer.endOffsets(partitions);
         int records = 0;
-        while (consumer.position(partition) < consumer.endOffsets(java.util.List.of(partition)).get(partition)) {
+        while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
           for (var r : consumer.poll(java.time.Duration.ofSeconds(1))) {
             records++;
             String raw = new String(r.value(), java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -152,8 +152,7 @@ final class Server implements AutoCloseable {
 
   /** Waits until the pipeline has processed everything acknowledged so far. */
   void settle() throws InterruptedException {
-    long end = truecount.pipeline().processed() + truecount.pipeline().lag();
-    if (!truecount.pipeline().awaitProcessed(end, Duration.ofSeconds(10))) {
+    if (!truecount.pipeline().awaitCaughtUp(Duration.ofSeconds(10))) {
       throw new AssertionError("pipeline did not catch up");
     }
   }

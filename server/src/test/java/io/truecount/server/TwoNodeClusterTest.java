@@ -57,9 +57,10 @@ class TwoNodeClusterTest {
     String topic = "two-node-" + System.nanoTime();
     Map<String, String> env = new java.util.HashMap<>(env(db));
     env.putAll(Map.of("TRUECOUNT_LOG_KIND", "kafka", "TRUECOUNT_LOG_KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrap(), "TRUECOUNT_LOG_KAFKA_TOPIC", topic,
-        "TRUECOUNT_LOG_KAFKA_REPLICATION_FACTOR", "1"));
+        "TRUECOUNT_LOG_KAFKA_REPLICATION_FACTOR", "1", "TRUECOUNT_LOG_KAFKA_PARTITIONS", "4", "TRUECOUNT_LOG_KAFKA_SESSION_TIMEOUT_SECONDS", "2"));
     twoNodes(db, env, () -> {
-      try (EventLog log = new KafkaEventLog(new KafkaEventLog.Settings(TestKafka.bootstrap(), topic, (short) 1), 10, 10_000, n -> { })) {
+      var settings = new KafkaEventLog.Settings(TestKafka.bootstrap(), topic, (short) 1, 4, Duration.ofSeconds(2));
+      try (EventLog log = new KafkaEventLog(settings, e -> 0, 10, 10_000, n -> { })) {
         return logged(log);
       }
     });
@@ -128,11 +129,13 @@ class TwoNodeClusterTest {
 
   private static Map<String, Integer> logged(EventLog log) {
     Map<String, Integer> counts = new HashMap<>();
-    long from = 1;
-    List<LoggedEvent> page;
-    while (!(page = log.read(from, 10_000)).isEmpty()) {
-      page.forEach(e -> counts.merge(e.event().eventId(), 1, Integer::sum));
-      from = page.get(page.size() - 1).seq() + 1;
+    for (int partition = 0; partition < log.partitions(); partition++) {
+      long from = log.firstSeq(partition);
+      List<LoggedEvent> page;
+      while (!(page = log.read(from, 10_000)).isEmpty()) {
+        page.forEach(e -> counts.merge(e.event().eventId(), 1, Integer::sum));
+        from = page.get(page.size() - 1).seq() + 1;
+      }
     }
     return counts;
   }

@@ -28,7 +28,8 @@ public final class TestKafka {
       try {
         KafkaClusterTestKit c = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
             .setNumControllerNodes(1).build()).setConfigProp("offsets.topic.replication.factor", "1")
-            .setConfigProp("transaction.state.log.replication.factor", "1").setConfigProp("transaction.state.log.min.isr", "1").build();
+            .setConfigProp("transaction.state.log.replication.factor", "1").setConfigProp("transaction.state.log.min.isr", "1")
+            .setConfigProp("group.initial.rebalance.delay.ms", "0").setConfigProp("group.min.session.timeout.ms", "1000").build();
         c.format();
         c.startup();
         c.waitForReadyBrokers();

@@ -1,17 +1,26 @@
 package io.truecount.core.pipeline;
 
 import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LogSubscription;
 import io.truecount.core.spi.LoggedEvent;
+import io.truecount.core.spi.PartitionListener;
+import io.truecount.core.spi.Seqs;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the log in order on its own thread: test events to {@link TestEvents}, live events
- * through {@link Dedup} to the live stages. Its state is a pure function of the log, rebuilt by
- * replaying it from the start.
+ * Reads the log on its own thread, each partition this node processes in order: test events to
+ * {@link TestEvents}, live events through {@link Dedup} to the live stages. Its state is a pure
+ * function of the partitions it has read, rebuilt by replaying them from the start.
+ *
+ * <p>When a cluster moves a partition away and later back, this node resumes it where it stopped
+ * (its state for the partition's advertisers is still that of the partition up to there), so no
+ * event counts twice and no state needs handing over.
  */
-public final class LogConsumer implements AutoCloseable {
-  private static final int BATCH = 4096;
+public final class LogConsumer implements AutoCloseable, PartitionListener {
   private static final System.Logger LOG = System.getLogger(LogConsumer.class.getName());
 
   private final EventLog log;
@@ -20,8 +29,14 @@ public final class LogConsumer implements AutoCloseable {
   private final LiveStage live;
   private final Thread thread;
   private final Object progress = new Object();
-  private volatile long processed;
+  /** The last sequence number processed, by partition (absent: none yet). */
+  private final Map<Integer, Long> processed = new ConcurrentHashMap<>();
+  private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+  /** Owned partitions read up to the log's end at least once since this node got them. */
+  private final Set<Integer> answering = ConcurrentHashMap.newKeySet();
+  private volatile LogSubscription subscription;
   private volatile boolean running = true;
+  private volatile String node = "";
   private volatile long failures;
 
   public LogConsumer(EventLog log, Dedup dedup, TestEvents testEvents, LiveStage live) {
@@ -34,13 +49,32 @@ public final class LogConsumer implements AutoCloseable {
   }
 
   public LogConsumer start() {
+    return start("");
+  }
+
+  /** Starts reading; {@code node} names this node in a cluster (the URL other nodes reach it at). */
+  public LogConsumer start(String node) {
+    this.node = node;
     thread.start();
     return this;
   }
 
-  /** The last sequence number fully processed. */
-  public long processed() {
-    return processed;
+  /** The last sequence number processed in {@code partition}. */
+  public long processed(int partition) {
+    return processed.getOrDefault(partition, log.firstSeq(partition) - 1);
+  }
+
+  /** The partitions this node processes now. */
+  public Set<Integer> owned() {
+    return Set.copyOf(owned);
+  }
+
+  /**
+   * Whether this node answers for {@code partition}: it processes it and has read it to the end
+   * at least once since it got it (a node replaying a partition it just took over does not).
+   */
+  public boolean serves(int partition) {
+    return answering.contains(partition) && owned.contains(partition);
   }
 
   /** Events a stage failed on (a bug: logged, skipped, counted). */
@@ -48,16 +82,56 @@ public final class LogConsumer implements AutoCloseable {
     return failures;
   }
 
-  /** Events durable in the log but not yet processed. */
+  /** Durable but not yet processed: events (records, for a log that numbers by record). */
   public long lag() {
-    return Math.max(0, log.nextSeq() - 1 - processed);
+    LogSubscription s = subscription;
+    return s == null ? 0 : s.lag();
   }
 
-  /** Blocks until every event up to {@code seq} is processed; false on timeout. */
-  public boolean awaitProcessed(long seq, Duration max) throws InterruptedException {
-    long deadline = System.nanoTime() + max.toNanos();
+  @Override
+  public long assigned(int partition) {
     synchronized (progress) {
-      while (processed < seq) {
+      owned.add(partition);
+      progress.notifyAll();
+    }
+    LOG.log(System.Logger.Level.INFO, "processing log partition " + partition + " from #" + (processed(partition) + 1));
+    return processed(partition) + 1;
+  }
+
+  @Override
+  public void revoked(int partition) {
+    owned.remove(partition);
+    answering.remove(partition);
+    LOG.log(System.Logger.Level.INFO, "log partition " + partition + " moved to another node after #" + processed(partition));
+  }
+
+  /** Blocks until every event up to {@code seq} (of its partition) is processed; false on timeout. */
+  public boolean awaitProcessed(long seq, Duration max) throws InterruptedException {
+    int partition = Seqs.partition(seq);
+    return awaitUntil(() -> processed(partition) >= seq, System.nanoTime() + max.toNanos());
+  }
+
+  /**
+   * Blocks until this node processes some partitions, answers for each (read to its end once), and
+   * has processed every event durable in them now; false on timeout.
+   */
+  public boolean awaitCaughtUp(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    if (!awaitUntil(() -> !owned.isEmpty() && answering.containsAll(owned), deadline)) {
+      return false;
+    }
+    for (int partition : owned()) {
+      long last = log.lastSeq(partition);
+      if (!awaitUntil(() -> processed(partition) >= last, deadline)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean awaitUntil(java.util.function.BooleanSupplier done, long deadline) throws InterruptedException {
+    synchronized (progress) {
+      while (!done.getAsBoolean()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return false;
@@ -73,24 +147,26 @@ public final class LogConsumer implements AutoCloseable {
     running = false;
     thread.interrupt();
     try {
-      thread.join(5_000);
+      thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   private void run() {
-    while (running) {
-      try {
-        List<LoggedEvent> batch = log.read(processed + 1, BATCH);
-        if (batch.isEmpty()) {
-          log.awaitAppended(processed + 1, Duration.ofMillis(200));
-          continue;
-        }
+    try (LogSubscription s = log.subscribe(node, this)) {
+      subscription = s;
+      while (running) {
+        List<LoggedEvent> batch = s.poll(Duration.ofMillis(200));
         batch.forEach(this::process);
-        advance(batch.get(batch.size() - 1).seq());
-      } catch (InterruptedException e) {
-        return;
+        advance(batch);
+        markLive(s);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      if (running) {
+        LOG.log(System.Logger.Level.ERROR, "the pipeline stopped reading the log", e);
       }
     }
   }
@@ -112,9 +188,23 @@ public final class LogConsumer implements AutoCloseable {
     }
   }
 
-  private void advance(long seq) {
+  private void markLive(LogSubscription s) {
+    for (int partition : owned) {
+      if (!answering.contains(partition) && s.caughtUp(partition)) {
+        synchronized (progress) {
+          answering.add(partition);
+          progress.notifyAll();
+        }
+        LOG.log(System.Logger.Level.INFO, "log partition " + partition + " read to its end: answering for it");
+      }
+    }
+  }
+
+  private void advance(List<LoggedEvent> batch) {
     synchronized (progress) {
-      processed = seq;
+      for (LoggedEvent e : batch) {
+        processed.put(Seqs.partition(e.seq()), e.seq());
+      }
       progress.notifyAll();
     }
   }

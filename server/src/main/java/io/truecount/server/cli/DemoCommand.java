@@ -44,7 +44,7 @@ final class DemoCommand implements Runnable {
       DemoTraffic.Sent sent = traffic.send(users);
       Files.writeString(dataDir.resolve("shopify-orders.csv"), traffic.shopifyExport());
       Files.writeString(dataDir.resolve("backend-orders-utc.csv"), traffic.utcBackendExport());
-      truecount.pipeline().awaitProcessed(truecount.pipeline().lag() + truecount.pipeline().processed(), Duration.ofSeconds(30));
+      truecount.pipeline().awaitCaughtUp(Duration.ofSeconds(30));
       printSummary(base, advertiser, pixel, token, truecount.generatedAdminToken().orElse("(configured)"), sent, dataDir.toString());
       String analystPassword = truecount.users().randomPassword();
       truecount.users().create("analyst", analystPassword, io.truecount.core.Role.ANALYST, advertiser.id());

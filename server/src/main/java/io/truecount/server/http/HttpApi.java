@@ -38,7 +38,7 @@ public final class HttpApi implements AutoCloseable {
   /** What the routes read and call. */
   public record Parts(Config config, Catalog catalog, EventLog log, LogConsumer consumer, Ingest ingest, CatalogAdmin admin,
       RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads, io.truecount.server.ui.UiParts ui,
-      io.truecount.server.pixel.PixelScript pixelScript) {}
+      io.truecount.server.pixel.PixelScript pixelScript, java.util.Optional<OwnerRouting> routing) {}
 
   private final Undertow server;
   private final List<Route> routes;
@@ -49,7 +49,7 @@ public final class HttpApi implements AutoCloseable {
     routes.addAll(ui.routes());
     RoutingHandler router = new RoutingHandler();
     for (Route route : routes) {
-      router.add(route.method(), route.template(), guarded(route, parts.adminTokenHash(), ui.guard()));
+      router.add(route.method(), route.template(), routed(route, guarded(route, parts.adminTokenHash(), ui.guard()), parts.routing()));
     }
     router.setFallbackHandler(ex -> Responses.envelope(ex, 404, Code.NOT_FOUND, "No route " + ex.getRequestMethod() + " " + ex.getRequestPath(), null));
     router.setInvalidMethodHandler(ex -> Responses.envelope(ex, 405, Code.NOT_FOUND, "Method " + ex.getRequestMethod() + " not allowed on " + ex.getRequestPath(), null));
@@ -119,6 +119,15 @@ public final class HttpApi implements AutoCloseable {
     boolean ready = lag < 1_000_000 && p.consumer().failures() == 0;
     Responses.envelope(ex, ready ? 200 : 503, ready ? Code.OK : Code.SYSTEM_ERROR, ready ? "OK" : "Not ready",
         io.truecount.wire.Json.MAPPER.createObjectNode().put("pipeline_lag_events", lag).put("pipeline_failures", p.consumer().failures()));
+  }
+
+  /** Routes that read an advertiser's pipeline state go to the node holding it (in a cluster). */
+  private static HttpHandler routed(Route route, HttpHandler handler, java.util.Optional<OwnerRouting> routing) {
+    boolean readsState = switch (route.access()) {
+      case ADMIN, MEMBER, MEMBER_ADMIN -> true;
+      case PUBLIC, SOURCE_TOKEN, ADVERTISER_TOKEN, SESSION -> false;
+    };
+    return readsState && routing.isPresent() ? routing.get().route(handler) : handler;
   }
 
   private static HttpHandler guarded(Route route, String adminTokenHash, io.truecount.server.ui.SessionGuard sessions) {

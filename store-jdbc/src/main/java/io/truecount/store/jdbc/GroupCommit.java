@@ -36,29 +36,38 @@ public final class GroupCommit implements AutoCloseable {
     CompletableFuture<Long> write(List<Event> events);
   }
 
+  /**
+   * Starts writing one group of appends; each future completes with its append's first sequence
+   * number once durable (a partitioned log writes one record per partition, so parts of a group
+   * may succeed alone). Appends to one partition must become durable in the order given.
+   */
+  public interface GroupWriter {
+    List<CompletableFuture<Long>> write(List<List<Event>> appends);
+  }
+
   private record Pending(List<Event> events, CompletableFuture<Long> done) {}
 
   private final BlockingQueue<Pending> queue;
   private final AtomicLong queuedEvents = new AtomicLong();
   private final long maxQueuedEvents;
   private final LongConsumer commitNanos;
-  private final AsyncWriter writer;
+  private final GroupWriter writer;
   private final int maxInFlight;
   private final Semaphore inFlight;
   private final Thread thread;
   private volatile boolean running = true;
 
   public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, Writer writer) {
-    this(name, maxQueuedRequests, maxQueuedEvents, commitNanos, 1, events -> {
+    this(name, maxQueuedRequests, maxQueuedEvents, commitNanos, 1, contiguous(events -> {
       try {
         return CompletableFuture.completedFuture(writer.write(events));
       } catch (Exception e) {
         return CompletableFuture.failedFuture(e);
       }
-    });
+    }));
   }
 
-  public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, int maxInFlight, AsyncWriter writer) {
+  public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, int maxInFlight, GroupWriter writer) {
     this.queue = new ArrayBlockingQueue<>(maxQueuedRequests);
     this.maxQueuedEvents = maxQueuedEvents;
     this.commitNanos = commitNanos;
@@ -132,32 +141,52 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   private void commit(List<Pending> group, int events) {
-    List<Event> all = new ArrayList<>(events);
-    group.forEach(p -> all.addAll(p.events()));
     long started = System.nanoTime();
-    CompletableFuture<Long> written;
+    List<CompletableFuture<Long>> written;
     try {
-      written = writer.write(all);
+      written = writer.write(group.stream().map(Pending::events).toList());
     } catch (RuntimeException e) {
-      written = CompletableFuture.failedFuture(e);
+      written = group.stream().map(p -> CompletableFuture.<Long>failedFuture(e)).toList();
     }
-    written.whenComplete((first, failure) -> {
-      try {
+    for (int i = 0; i < group.size(); i++) {
+      Pending p = group.get(i);
+      written.get(i).whenComplete((first, failure) -> {
         if (failure == null) {
-          commitNanos.accept(System.nanoTime() - started);
-          long seq = first;
-          for (Pending p : group) {
-            p.done().complete(seq);
-            seq += p.events().size();
-          }
+          p.done().complete(first);
         } else {
-          LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + all.size() + " events not acknowledged", failure);
-          group.forEach(p -> p.done().completeExceptionally(failure));
+          LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + p.events().size() + " events not acknowledged", failure);
+          p.done().completeExceptionally(failure);
         }
-      } finally {
-        queuedEvents.addAndGet(-events);
-        inFlight.release();
+      });
+    }
+    CompletableFuture.allOf(written.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) -> {
+      if (failure == null) {
+        commitNanos.accept(System.nanoTime() - started);
       }
+      queuedEvents.addAndGet(-events);
+      inFlight.release();
     });
+  }
+
+  /** A writer of one contiguous batch: the group's appends get consecutive numbers. */
+  public static GroupWriter contiguous(AsyncWriter writer) {
+    return appends -> {
+      List<Event> all = new ArrayList<>();
+      appends.forEach(all::addAll);
+      CompletableFuture<Long> first;
+      try {
+        first = writer.write(all);
+      } catch (RuntimeException e) {
+        first = CompletableFuture.failedFuture(e);
+      }
+      List<CompletableFuture<Long>> each = new ArrayList<>(appends.size());
+      long offset = 0;
+      for (List<Event> append : appends) {
+        long at = offset;
+        each.add(first.thenApply(seq -> seq + at));
+        offset += append.size();
+      }
+      return each;
+    };
   }
 }

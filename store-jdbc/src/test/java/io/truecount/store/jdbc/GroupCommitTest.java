@@ -30,11 +30,11 @@ class GroupCommitTest {
 
   /** Group commit over a writer that starts each commit and leaves it to the test to finish. */
   private GroupCommit commits(int maxInFlight) {
-    return new GroupCommit("test-writer", 100, 10_000, nanos -> {}, maxInFlight, events -> {
+    return new GroupCommit("test-writer", 100, 10_000, nanos -> {}, maxInFlight, GroupCommit.contiguous(events -> {
       CompletableFuture<Long> done = new CompletableFuture<>();
       writes.add(new Write(events, done));
       return done;
-    });
+    }));
   }
 
   @Test

@@ -1,0 +1,45 @@
+package io.truecount.core.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Reads a one-partition log from where the listener says, in steps: the whole log is this node's. */
+final class SequentialSubscription implements LogSubscription {
+  private static final int BATCH = 4096;
+
+  private final EventLog log;
+  private final PartitionListener listener;
+  private volatile long next = -1;
+
+  SequentialSubscription(EventLog log, PartitionListener listener) {
+    this.log = log;
+    this.listener = listener;
+  }
+
+  @Override
+  public List<LoggedEvent> poll(Duration max) throws InterruptedException {
+    if (next < 0) {
+      next = listener.assigned(0);
+    }
+    List<LoggedEvent> batch = log.read(next, BATCH);
+    if (batch.isEmpty()) {
+      log.awaitAppended(next, max);
+      return batch;
+    }
+    next = batch.get(batch.size() - 1).seq() + 1;
+    return batch;
+  }
+
+  @Override
+  public long lag() {
+    return next < 0 ? 0 : Math.max(0, log.nextSeq() - next);
+  }
+
+  @Override
+  public boolean caughtUp(int partition) {
+    return partition == 0 && next >= 0 && lag() == 0;
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,80 @@
+package io.truecount.log.kafka;
+
+import io.truecount.core.Event;
+import io.truecount.core.spi.EventCodec;
+import io.truecount.core.spi.Seqs;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Writes a group commit as one record per partition it touches. An append (one request: one
+ * source, so one advertiser) lands whole in one record; its number is the record's first number
+ * plus its place there. The header {@value #COUNT} holds the record's event count.
+ */
+final class PartitionedWriter implements AutoCloseable {
+  static final String COUNT = "count";
+
+  /** An append's place in its partition's record. */
+  private record Placed(int partition, int index) {}
+
+  private final String topic;
+  private final KafkaProducer<byte[], byte[]> producer;
+  private final ToIntFunction<Event> partitionOf;
+
+  PartitionedWriter(String topic, KafkaProducer<byte[], byte[]> producer, ToIntFunction<Event> partitionOf) {
+    this.topic = topic;
+    this.producer = producer;
+    this.partitionOf = partitionOf;
+  }
+
+  List<CompletableFuture<Long>> write(List<List<Event>> appends) {
+    Map<Integer, List<Event>> byPartition = new LinkedHashMap<>();
+    List<Placed> placed = new ArrayList<>(appends.size());
+    for (List<Event> append : appends) {
+      int partition = partitionOf.applyAsInt(append.get(0));
+      List<Event> record = byPartition.computeIfAbsent(partition, p -> new ArrayList<>());
+      if (record.size() + append.size() > Seqs.MAX_ITEMS_PER_RECORD) { // never with 1,000-event requests and 20,000-event groups
+        throw new IllegalStateException("a record of partition " + partition + " would hold over " + Seqs.MAX_ITEMS_PER_RECORD + " events");
+      }
+      placed.add(new Placed(partition, record.size()));
+      record.addAll(append);
+    }
+    Map<Integer, CompletableFuture<Long>> firsts = new LinkedHashMap<>();
+    byPartition.forEach((partition, events) -> firsts.put(partition, send(partition, events)));
+    return placed.stream().map(p -> firsts.get(p.partition()).thenApply(first -> first + p.index())).toList();
+  }
+
+  /** Completes with the record's first sequence number once all in-sync replicas have it. */
+  private CompletableFuture<Long> send(int partition, List<Event> events) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, EventCodec.encode(events));
+    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(events.size()).array());
+    CompletableFuture<Long> first = new CompletableFuture<>();
+    producer.send(record, (metadata, failure) -> {
+      if (failure != null) {
+        first.completeExceptionally(failure);
+      } else {
+        first.complete(Seqs.ofRecord(partition, metadata.offset()));
+      }
+    });
+    return first.orTimeout(30, TimeUnit.SECONDS);
+  }
+
+  /** How many events a record holds (its header: the payload need not be decoded to number them). */
+  static int count(org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> record) {
+    return ByteBuffer.wrap(record.headers().lastHeader(COUNT).value()).getInt();
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(10));
+  }
+}
