@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Two Truecount nodes (child JVMs) on one PostgreSQL, with the event log in PostgreSQL or on Kafka. Writers split requests across both; a node is
  * killed with SIGKILL mid-run and restarted (B in {@code ./mvnw verify}; the long campaign, {@code benchmarks/crash.sh}, sets
  * {@code truecount.cluster.kills} and kills B and A in turn). Afterwards every acknowledged event is in the shared log exactly once, no
- * request is half-written, and both nodes count the same.
+ * request is half-written, both nodes count the same, and their source health equals that of one embedded node whose log holds the same
+ * events. On Kafka the topic has 4 partitions: the advertiser's partition is processed by one node, which may be the one killed (the other
+ * takes it over and replays it), and the other node forwards questions about it.
  */
 class TwoNodeClusterTest {
   private static final int WRITERS = 4;
@@ -71,9 +73,9 @@ class TwoNodeClusterTest {
         "TRUECOUNT_STORE_POSTGRESQL_USER", "postgres", "TRUECOUNT_STORE_POSTGRESQL_PASSWORD", "postgres", "TRUECOUNT_STORE_POSTGRESQL_POOL_SIZE", "6");
   }
 
-  /** Counts each event id in the shared log, read the way the deployment stores it. */
+  /** Every event in the shared log, read the way the deployment stores it (each partition in order). */
   private interface LogCounter {
-    Map<String, Integer> count();
+    List<io.truecount.core.Event> events();
   }
 
   private void twoNodes(PostgresStore.Settings db, Map<String, String> env, LogCounter counter) throws Exception {
@@ -111,7 +113,9 @@ class TwoNodeClusterTest {
       for (Thread t : writers) {
         t.join();
       }
-      Map<String, Integer> counts = counter.count();
+      List<io.truecount.core.Event> logged = counter.events();
+      Map<String, Integer> counts = new HashMap<>();
+      logged.forEach(e -> counts.merge(e.eventId(), 1, Integer::sum));
       assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(PHASE * (2 * KILLS + 1));
       for (String id : acknowledged) {
         assertThat(counts.get(id)).as("acknowledged event %s", id).isEqualTo(1);
@@ -122,22 +126,54 @@ class TwoNodeClusterTest {
       }
       assertThat(caughtUpCount(a, counts.size())).as("node A counts every logged event once").isEqualTo(counts.size());
       assertThat(caughtUpCount(b, counts.size())).as("node B (restarted) counts the same").isEqualTo(counts.size());
+      assertThat(health(b)).as("both nodes answer the same").isEqualTo(health(a));
+      assertThat(health(a)).as("the cluster answers what one embedded node fed the same log answers").isEqualTo(embeddedHealth(logged, counts.size()));
       System.out.printf("cluster kill campaign: %d kills, %d acknowledged events, all present once, both nodes count %d%n", KILLS, acknowledged.size(),
           counts.size());
     }
   }
 
-  private static Map<String, Integer> logged(EventLog log) {
-    Map<String, Integer> counts = new HashMap<>();
+  private static List<io.truecount.core.Event> logged(EventLog log) {
+    List<io.truecount.core.Event> events = new ArrayList<>();
     for (int partition = 0; partition < log.partitions(); partition++) {
       long from = log.firstSeq(partition);
       List<LoggedEvent> page;
       while (!(page = log.read(from, 10_000)).isEmpty()) {
-        page.forEach(e -> counts.merge(e.event().eventId(), 1, Integer::sum));
+        page.forEach(e -> events.add(e.event()));
         from = page.get(page.size() - 1).seq() + 1;
       }
     }
-    return counts;
+    return events;
+  }
+
+  /** One embedded node (SQLite) whose log holds the same events in the same order, started as a child like the others. */
+  private JsonNode embeddedHealth(List<io.truecount.core.Event> logged, long expected) throws Exception {
+    Path embedded = dir.resolve("embedded");
+    java.nio.file.Files.createDirectories(embedded);
+    try (var catalog = new io.truecount.store.SqliteCatalog(embedded.resolve("catalog.db"))) {
+      ChildServer.provision(catalog);
+    }
+    try (var log = new io.truecount.store.SqliteEventLog(embedded.resolve("log.db"), 100, 10_000_000, n -> { })) {
+      for (int i = 0; i < logged.size(); i += 1_000) {
+        log.append(logged.subList(i, Math.min(logged.size(), i + 1_000))).get();
+      }
+    }
+    try (ChildServer node = new ChildServer(embedded, dir.resolve("embedded.log"), Map.of())) {
+      node.start();
+      assertThat(caughtUpCount(node, expected)).isEqualTo(expected);
+      return health(node);
+    }
+  }
+
+  /** The source's health per event name (counts, dedup, connection method, match quality); rolling-window counts left out. */
+  private static JsonNode health(ChildServer node) throws Exception {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/sources/" + ChildServer.PIXEL + "/health"))
+        .header("Authorization", "Bearer child-admin").build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode events = Json.MAPPER.readTree(r.body()).path("data").path("events").deepCopy();
+    for (JsonNode e : events) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) e).remove(List.of("last_hour", "last_24_hours", "last_7_days"));
+    }
+    return events;
   }
 
   /** The node's counted Purchases once its pipeline has read the whole shared log (polls its health, bounded). */
