@@ -84,7 +84,7 @@ public final class Truecount implements AutoCloseable {
       directory.invalidate();
       attribution.settingsChanged();
     };
-    this.shared = new SharedChanges(touchLog, attribution, stores.catalog(), reloadAds, random);
+    this.shared = new SharedChanges(touchLog, attribution, stores.catalog(), reloadAds, () -> cube.delivery(adsStore.delivery()), random);
     shared.follow();
     this.adsAdmin = new AdsAdmin(catalog, adsStore, clock, random, advertiserId -> {
       directory.invalidate();
@@ -97,7 +97,8 @@ public final class Truecount implements AutoCloseable {
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
         new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),
-        new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health, new io.truecount.server.ads.RecentDays(arrival, catalog));
+        new AnomalyService(anomalies, testEvents, catalog, adsStore, auth, clock), health, new io.truecount.server.ads.RecentDays(arrival, catalog),
+        shared::deliveryChangedHere);
     this.admin = new CatalogAdmin(catalog, clock, random);
     this.accounts = stores.accounts();
     io.truecount.server.ui.Passwords passwords = new io.truecount.server.ui.Passwords();
@@ -115,7 +116,10 @@ public final class Truecount implements AutoCloseable {
         metrics, new RequestIds(clock), adminHash, ads, ui, pixelScript, routing(config))).start();
     consumer.start(nodeUrl(config));
     metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
-    metrics.gauge("truecount_pipeline_lag_events", "Durable events not yet processed by the pipeline", consumer::lag);
+    metrics.gauge("truecount_pipeline_lag_events", "Durable events (records, on Kafka) not yet processed by the pipeline", consumer::lag);
+    metrics.gauge("truecount_pipeline_partitions_owned", "Log partitions this node processes", () -> consumer.owned().size());
+    metrics.gauge("truecount_pipeline_partitions_serving", "Log partitions this node processes and has read to their end since it got them",
+        () -> consumer.owned().stream().filter(consumer::serves).count());
     metrics.gauge("truecount_dedup_keys", "Live dedup keys held", dedup::keysHeld);
     metrics.gauge("truecount_dedup_bytes", "Bytes held by the dedup index", dedup::bytesAllocated);
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -49,12 +49,17 @@ class SharedStoreTest {
       nodeB.truecount.followShared();
       ok(nodeB.post("/open_api/v1.3/event/track/", ("{\"event_source\":\"web\",\"event_source_id\":\"%s\",\"data\":[{\"event\":\"Purchase\",\"event_id\":\"o1\","
           + "\"event_time\":%d,\"user\":{\"email\":\"%s\"},\"properties\":{\"value\":10,\"currency\":\"BRL\"}}]}").formatted(nodeB.pixel.id(), now, EMAIL)));
+      LocalDate today = nodeA.clock.instant().atZone(ZoneId.of("America/Sao_Paulo")).toLocalDate();
+      ok(nodeA.post("/api/v1/delivery", "{\"rows\":[{\"ad_id\":\"1820000000000000001\",\"date\":\"%s\",\"impressions\":100,\"clicks\":4,\"spend\":12.5}]}"
+          .formatted(today)));
+      nodeB.truecount.followShared();
       nodeA.settle();
       nodeB.settle();
       JsonNode onA = report(nodeA);
       JsonNode onB = report(nodeB);
       assertThat(onB).isEqualTo(onA);
       assertThat(onA.get(0).path("conversions").asLong()).as("the purchase sent to B, credited to A's click").isEqualTo(1);
+      assertThat(new java.math.BigDecimal(onB.get(0).path("spend").asText())).as("spend posted to A, reported by B").isEqualByComparingTo("12.5");
     }
   }
 

@@ -23,10 +23,9 @@ import org.apache.kafka.common.errors.WakeupException;
  * items (its item count in a header) and is produced with {@code acks=all} and idempotence.
  * Every node tails the whole partition and numbers items in partition order, so all nodes agree
  * on every sequence number; a send completes with its first number once the tail has reached it.
- * The event log and the touch log are both one of these.
+ * The touch log is one of these (the event log numbers by record instead: {@link KafkaEventLog}).
  */
 final class NumberedTopic implements AutoCloseable {
-  private static final String COUNT = "count";
   private static final System.Logger LOG = System.getLogger(NumberedTopic.class.getName());
 
   /** Turns one record's payload into items with {@code seq >= fromSeq}, appended to {@code out} until it holds {@code max}. */
@@ -96,7 +95,7 @@ final class NumberedTopic implements AutoCloseable {
    */
   CompletableFuture<Long> send(byte[] payload, int count) {
     ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(partition.topic(), 0, null, payload);
-    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(count).array());
+    record.headers().add(PartitionedWriter.COUNT, ByteBuffer.allocate(4).putInt(count).array());
     CompletableFuture<Long> numbered = new CompletableFuture<>();
     producer.send(record, (metadata, failure) -> {
       if (failure != null) {
@@ -123,7 +122,7 @@ final class NumberedTopic implements AutoCloseable {
     while (running) {
       try {
         for (ConsumerRecord<byte[], byte[]> r : tail.poll(Duration.ofMillis(200))) {
-          int count = count(r);
+          int count = PartitionedWriter.count(r);
           long first = nextSeq;
           bySeq.put(first, new Position(r.offset(), count));
           nextSeq += count;
@@ -194,7 +193,7 @@ final class NumberedTopic implements AutoCloseable {
         }
         int before = out.size();
         unpacker.unpack(seq, r.value(), fromSeq, max, out);
-        int count = count(r);
+        int count = PartitionedWriter.count(r);
         boolean usedUp = seq + count <= fromSeq || out.size() - before == count - Math.max(0, fromSeq - seq);
         seq += count;
         if (usedUp) {
@@ -203,11 +202,6 @@ final class NumberedTopic implements AutoCloseable {
       }
     }
     return out;
-  }
-
-  /** How many items a record holds (its header; the payload need not be decoded to number them). */
-  private static int count(ConsumerRecord<byte[], byte[]> record) {
-    return ByteBuffer.wrap(record.headers().lastHeader(COUNT).value()).getInt();
   }
 
   long nextSeq() {

@@ -32,7 +32,8 @@ import java.util.TreeMap;
  */
 public final class DemoTraffic {
   private final HttpClient http = HttpClient.newHttpClient();
-  private final String baseUrl;
+  /** Where each request goes (asked once per request: a test may spread them over several nodes). */
+  private final java.util.function.Supplier<String> baseUrl;
   private final String token;
   private final String pixel;
   private final String testCode;
@@ -46,6 +47,12 @@ public final class DemoTraffic {
 
   /** @param zone the advertiser's time zone: delivery days, and the day each expected conversion reports on */
   public DemoTraffic(String baseUrl, String token, String pixel, String testCode, Instant now, long seed, List<DemoAccount.AdPlan> ads, java.time.ZoneId zone) {
+    this(() -> baseUrl, token, pixel, testCode, now, seed, ads, zone);
+  }
+
+  /** Traffic whose every request goes to the base URL {@code baseUrl} gives at that moment (requests are sent one at a time). */
+  public DemoTraffic(java.util.function.Supplier<String> baseUrl, String token, String pixel, String testCode, Instant now, long seed,
+      List<DemoAccount.AdPlan> ads, java.time.ZoneId zone) {
     this.ads = ads;
     this.zone = zone;
     this.shopify = new DemoShopifyExport(zone);
@@ -285,7 +292,7 @@ public final class DemoTraffic {
   }
 
   private void post(String path, ObjectNode body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(30))
         .header("Access-Token", token).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

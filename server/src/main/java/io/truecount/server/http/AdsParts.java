@@ -15,4 +15,4 @@ import java.time.Clock;
 public record AdsParts(Catalog catalog, AdsStore store, AdsAdmin admin, AdsDirectory directory, TouchLog touches, Attribution attribution,
     ReportCube cube, ReportService reports, RecentEvents recent, TokenAuth auth, Clock clock, java.security.SecureRandom random,
     io.truecount.server.ads.ChecklistService checklist, io.truecount.server.ads.AnomalyService anomalies, io.truecount.core.pipeline.SourceHealth health,
-    io.truecount.server.ads.RecentDays recentDays) {}
+    io.truecount.server.ads.RecentDays recentDays, Runnable deliveryWrittenHere) {}

@@ -79,6 +79,7 @@ final class AdsRoutes {
     if (!result.accepted().isEmpty()) {
       p.store().putDelivery(result.accepted());
       p.cube().delivery(result.accepted());
+      p.deliveryWrittenHere().run();
     }
     return Envelope.batch(result.total(), result.accepted().size(), result.failed(), "row", requestId);
   }
@@ -91,6 +92,7 @@ final class AdsRoutes {
     if (!result.accepted().isEmpty()) {
       p.store().putDelivery(result.accepted());
       p.cube().delivery(result.accepted());
+      p.deliveryWrittenHere().run();
     }
     return Envelope.batch(result.total(), result.accepted().size(), result.failed(), "row", requestId);
   }

@@ -124,8 +124,8 @@ public final class HttpApi implements AutoCloseable {
   /** Routes that read an advertiser's pipeline state go to the node holding it (in a cluster). */
   private static HttpHandler routed(Route route, HttpHandler handler, java.util.Optional<OwnerRouting> routing) {
     boolean readsState = switch (route.access()) {
-      case ADMIN, MEMBER, MEMBER_ADMIN -> true;
-      case PUBLIC, SOURCE_TOKEN, ADVERTISER_TOKEN, SESSION -> false;
+      case ADMIN, MEMBER, MEMBER_ADMIN, ADVERTISER_TOKEN -> true; // only requests naming an advertiser are forwarded
+      case PUBLIC, SOURCE_TOKEN, SESSION -> false;
     };
     return readsState && routing.isPresent() ? routing.get().route(handler) : handler;
   }
