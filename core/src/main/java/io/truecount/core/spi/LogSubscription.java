@@ -8,15 +8,18 @@ import java.util.List;
  * order. Used by one thread.
  */
 public interface LogSubscription extends AutoCloseable {
-  /** The next events, waiting at most {@code max} when there are none. */
+  /**
+   * The next events, waiting at most {@code max} when there are none. Calling it again means the
+   * events it returned before are processed: {@link #lag} and {@link #caughtUp} count from there.
+   */
   List<LoggedEvent> poll(Duration max) throws InterruptedException;
 
-  /** Durable but not yet returned: events, or records (group commits) for a log that numbers by record. */
+  /** Durable but not yet processed: events, or records (group commits) for a log that numbers by record. */
   long lag();
 
   /**
-   * Whether this node has read {@code partition} up to the end the log had at its latest poll
-   * (false while it replays a partition it was just given, or before it knows).
+   * Whether every event {@code partition} held at the latest poll that knew its end is processed
+   * (false while this node replays a partition it was just given, or before it knows).
    */
   boolean caughtUp(int partition);
 

@@ -10,6 +10,8 @@ final class SequentialSubscription implements LogSubscription {
   private final EventLog log;
   private final PartitionListener listener;
   private volatile long next = -1;
+  /** Where the next read starts once the events returned last are processed (set when poll is called again). */
+  private volatile long processedUpTo = -1;
 
   SequentialSubscription(EventLog log, PartitionListener listener) {
     this.log = log;
@@ -21,6 +23,7 @@ final class SequentialSubscription implements LogSubscription {
     if (next < 0) {
       next = listener.assigned(0);
     }
+    processedUpTo = next;
     List<LoggedEvent> batch = log.read(next, BATCH);
     if (batch.isEmpty()) {
       log.awaitAppended(next, max);
@@ -32,12 +35,12 @@ final class SequentialSubscription implements LogSubscription {
 
   @Override
   public long lag() {
-    return next < 0 ? 0 : Math.max(0, log.nextSeq() - next);
+    return processedUpTo < 0 ? 0 : Math.max(0, log.nextSeq() - processedUpTo);
   }
 
   @Override
   public boolean caughtUp(int partition) {
-    return partition == 0 && next >= 0 && lag() == 0;
+    return partition == 0 && processedUpTo >= 0 && lag() == 0;
   }
 
   @Override

@@ -40,6 +40,7 @@ final class KafkaSubscription implements LogSubscription, ConsumerRebalanceListe
 
   @Override
   public List<LoggedEvent> poll(Duration max) {
+    measureLag(); // what was returned before is processed now
     List<LoggedEvent> out = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> r : consumer.poll(max)) {
       Long from = resume.get(r.partition());
@@ -50,6 +51,11 @@ final class KafkaSubscription implements LogSubscription, ConsumerRebalanceListe
       BatchRows.unpack(first, r.value(), from, Integer.MAX_VALUE, out);
       resume.put(r.partition(), Math.max(from, first + PartitionedWriter.count(r)));
     }
+    return out;
+  }
+
+  /** Records between each assigned partition's position and its end as last fetched; a partition at its end is caught up. */
+  private void measureLag() {
     long behind = 0;
     for (TopicPartition tp : consumer.assignment()) {
       java.util.OptionalLong partitionLag = consumer.currentLag(tp);
@@ -59,7 +65,6 @@ final class KafkaSubscription implements LogSubscription, ConsumerRebalanceListe
       }
     }
     lag = behind;
-    return out;
   }
 
   @Override
