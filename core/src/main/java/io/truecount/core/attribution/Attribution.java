@@ -61,8 +61,16 @@ public final class Attribution {
     Map<Long, LedgerEntry> before = new HashMap<>(2);
     conversions.entry(c.seq()).ifPresent(old -> before.put(c.seq(), old)); // the entry as listeners last saw it, keys before the merge
     conversions.put(c).ifPresent(conversionsByKey::remove);
-    conversionsByKey.add(c);
-    reattribute(Set.of(c.seq()), before);
+    List<MatchIndexKeys.Key> keys = MatchIndexKeys.of(c.advertiserId(), c.keys());
+    conversionsByKey.add(c.seq(), keys);
+    reattribute(Set.of(c.seq()), before, new Derivable(c, keys)); // c is what the store now holds: no need to unpack it again
+  }
+
+  /** A conversion about to be re-derived, with its match keys (computed once). */
+  private record Derivable(Conversion conversion, List<MatchIndexKeys.Key> keys) {
+    static Derivable of(Conversion c) {
+      return new Derivable(c, MatchIndexKeys.of(c.advertiserId(), c.keys()));
+    }
   }
 
   /**
@@ -215,6 +223,11 @@ public final class Attribution {
    * listeners last saw them (a merge has replaced the stored conversion since).
    */
   private void reattribute(Set<Long> seqs, Map<Long, LedgerEntry> before) {
+    reattribute(seqs, before, null);
+  }
+
+  /** As above; {@code known}, when given, is the stored conversion for one of {@code seqs}. */
+  private void reattribute(Set<Long> seqs, Map<Long, LedgerEntry> before, Derivable known) {
     if (seqs.isEmpty()) {
       return;
     }
@@ -223,8 +236,9 @@ public final class Attribution {
     for (long seq : seqs) {
       LedgerEntry old = before.containsKey(seq) ? before.get(seq) : conversions.entry(seq).orElse(null);
       before.put(seq, old);
-      Conversion c = conversions.require(seq);
-      Optional<Credit> credit = best(c);
+      Derivable d = known != null && known.conversion().seq() == seq ? known : Derivable.of(conversions.require(seq));
+      Conversion c = d.conversion();
+      Optional<Credit> credit = best(c, d.keys());
       if (old != null) {
         onceSlots.leave(old).ifPresent(slots::add);
       }
@@ -255,10 +269,10 @@ public final class Attribution {
     });
   }
 
-  private Optional<Credit> best(Conversion c) {
+  private Optional<Credit> best(Conversion c, List<MatchIndexKeys.Key> keys) {
     Credit best = null;
     Map<Touch, Boolean> deterministic = new IdentityHashMap<>();
-    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+    for (MatchIndexKeys.Key key : keys) {
       boolean probabilistic = key.probabilistic();
       if (probabilistic && !ads.ipUserAgentMatching(c.advertiserId())) {
         continue;

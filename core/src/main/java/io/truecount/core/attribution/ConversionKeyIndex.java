@@ -19,15 +19,16 @@ final class ConversionKeyIndex {
     this.hash = hash;
   }
 
-  void add(Conversion c) {
-    for (MatchIndexKeys.Key key : MatchIndexKeys.of(c.advertiserId(), c.keys())) {
+  /** Indexes the conversion at {@code seq} under each of its match keys. */
+  void add(long seq, java.util.List<MatchIndexKeys.Key> keys) {
+    for (MatchIndexKeys.Key key : keys) {
       long h = hash.applyAsLong(key);
       SeqSet seqs = byKey.get(h);
       if (seqs == null) {
         seqs = new SeqSet();
         byKey.put(h, seqs);
       }
-      seqs.add(c.seq());
+      seqs.add(seq);
     }
   }
 
