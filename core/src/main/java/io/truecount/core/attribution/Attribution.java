@@ -66,13 +66,6 @@ public final class Attribution {
     reattribute(Set.of(c.seq()), before, new Derivable(c, keys)); // c is what the store now holds: no need to unpack it again
   }
 
-  /** A conversion about to be re-derived, with its match keys (computed once). */
-  private record Derivable(Conversion conversion, List<MatchIndexKeys.Key> keys) {
-    static Derivable of(Conversion c) {
-      return new Derivable(c, MatchIndexKeys.of(c.advertiserId(), c.keys()));
-    }
-  }
-
   /**
    * A touch; conversions it could now win are re-derived. The same touch id again keeps the
    * earliest copy (a click's time is its first landing), whatever the arrival order.
@@ -284,7 +277,7 @@ public final class Attribution {
     for (Map.Entry<Touch, Boolean> e : deterministic.entrySet()) {
       Touch t = e.getKey();
       Optional<Placement> placement = ads.placement(t.adId());
-      if (placement.isPresent() && eligible(c, t, placement.get())) {
+      if (placement.isPresent() && Eligibility.eligible(c, t, placement.get())) {
         Credit candidate = new Credit(t, placement.get(), !e.getValue());
         if (best == null || BEST.compare(candidate, best) < 0) {
           best = candidate;
@@ -292,10 +285,6 @@ public final class Attribution {
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  static boolean eligible(Conversion c, Touch t, Placement p) {
-    return Eligibility.eligible(c, t, p);
   }
 
   /** For explanations: why the winner won. */

@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.truecount.server.admin.AdsAdmin;
 import io.truecount.wire.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +26,7 @@ import java.util.TreeMap;
  * from the rules.
  */
 public final class DemoTraffic {
-  private final HttpClient http = HttpClient.newHttpClient();
-  /** Where each request goes (asked once per request: a test may spread them over several nodes). */
-  private final java.util.function.Supplier<String> baseUrl;
-  private final String token;
+  private final DemoSender sender;
   private final String pixel;
   private final String testCode;
   private final Instant now;
@@ -56,8 +48,7 @@ public final class DemoTraffic {
     this.ads = ads;
     this.zone = zone;
     this.shopify = new DemoShopifyExport(zone);
-    this.baseUrl = baseUrl;
-    this.token = token;
+    this.sender = new DemoSender(baseUrl, token);
     this.pixel = pixel;
     this.testCode = testCode;
     this.now = now;
@@ -84,15 +75,15 @@ public final class DemoTraffic {
     requests += postTouches(early);
     requests += postDelivery();
     for (int from = 0; from < events.size(); from += 500) {
-      post("/open_api/v1.3/event/track/", batch(events.subList(from, Math.min(events.size(), from + 500)), ""));
+      sender.post("/open_api/v1.3/event/track/", batch(events.subList(from, Math.min(events.size(), from + 500)), ""));
       requests++;
     }
     for (ObjectNode copy : pixelCopies) {
-      post("/open_api/v1.3/pixel/track/", copy);
+      sender.post("/open_api/v1.3/pixel/track/", copy);
       requests++;
     }
-    post("/open_api/v1.3/event/track/", batch(List.of(testPurchase()), testCode));
-    post("/open_api/v1.3/event/track/", batch(List.of(malformed()), ""));
+    sender.post("/open_api/v1.3/event/track/", batch(List.of(testPurchase()), testCode));
+    sender.post("/open_api/v1.3/event/track/", batch(List.of(malformed()), ""));
     requests += postTouches(late);
     return new Sent(requests + 2, events.size() + pixelCopies.size() + 2, duplicates, 1, touches.size(), Map.copyOf(expected), creditedPurchase);
   }
@@ -236,7 +227,7 @@ public final class DemoTraffic {
     }
     ObjectNode body = Json.MAPPER.createObjectNode();
     list.forEach(body.putArray("touches")::add);
-    post("/api/v1/touches", body);
+    sender.post("/api/v1/touches", body);
     return 1;
   }
 
@@ -245,7 +236,7 @@ public final class DemoTraffic {
     if (ads.isEmpty()) {
       return 0;
     }
-    post("/api/v1/delivery", DemoAccount.delivery(ads, now.atZone(zone).toLocalDate(), random));
+    sender.post("/api/v1/delivery", DemoAccount.delivery(ads, now.atZone(zone).toLocalDate(), random));
     return 1;
   }
 
@@ -291,13 +282,4 @@ public final class DemoTraffic {
     return body;
   }
 
-  private void post(String path, ObjectNode body) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + path)).timeout(Duration.ofSeconds(30))
-        .header("Access-Token", token).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(Json.MAPPER.writeValueAsBytes(body))).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException("demo request to " + path + " answered HTTP " + response.statusCode() + ": " + response.body());
-    }
-  }
 }
