@@ -64,6 +64,14 @@ class ClusterRoutingTest {
       }
       assertThat(nodeA.truecount.pipeline().owned()).as("each node processes some partitions").isNotEmpty();
       assertThat(nodeB.truecount.pipeline().owned()).isNotEmpty().doesNotContainAnyElementsOf(nodeA.truecount.pipeline().owned());
+      JsonNode readyA = nodeA.get("/ready").body().path("data");
+      JsonNode readyB = nodeB.get("/ready").body().path("data");
+      Set<Integer> reported = new HashSet<>();
+      for (JsonNode ready : List.of(readyA, readyB)) {
+        assertThat(ready.path("partitions_serving")).as("/ready lists the partitions a node answers for").isEqualTo(ready.path("partitions_owned"));
+        ready.path("partitions_owned").forEach(n -> reported.add(n.asInt()));
+      }
+      assertThat(reported).as("between them the nodes own all four partitions").containsExactlyInAnyOrder(0, 1, 2, 3);
 
       Set<String> servers = new HashSet<>();
       for (int k = 0; k < ADVERTISERS; k++) {

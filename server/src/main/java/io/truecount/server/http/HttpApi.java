@@ -117,8 +117,16 @@ public final class HttpApi implements AutoCloseable {
   private static void ready(HttpServerExchange ex, Parts p) {
     long lag = p.consumer().lag();
     boolean ready = lag < 1_000_000 && p.consumer().failures() == 0;
-    Responses.envelope(ex, ready ? 200 : 503, ready ? Code.OK : Code.SYSTEM_ERROR, ready ? "OK" : "Not ready",
-        io.truecount.wire.Json.MAPPER.createObjectNode().put("pipeline_lag_events", lag).put("pipeline_failures", p.consumer().failures()));
+    var data = io.truecount.wire.Json.MAPPER.createObjectNode().put("pipeline_lag_events", lag).put("pipeline_failures", p.consumer().failures());
+    var owned = data.putArray("partitions_owned");
+    var serving = data.putArray("partitions_serving");
+    for (int partition : new java.util.TreeSet<>(p.consumer().owned())) {
+      owned.add(partition);
+      if (p.consumer().serves(partition)) {
+        serving.add(partition);
+      }
+    }
+    Responses.envelope(ex, ready ? 200 : 503, ready ? Code.OK : Code.SYSTEM_ERROR, ready ? "OK" : "Not ready", data);
   }
 
   /** Routes that read an advertiser's pipeline state go to the node holding it (in a cluster). */
