@@ -58,6 +58,7 @@ public final class Truecount implements AutoCloseable {
   private final io.truecount.server.admin.UserAdmin users;
   private final Optional<String> generatedAdminPassword;
   private final io.truecount.server.ui.Sessions sessions;
+  private volatile String nodeUrl;
 
   private Truecount(Config config, Clock clock, SecureRandom random) {
     this.metrics = new Metrics();
@@ -139,13 +140,13 @@ public final class Truecount implements AutoCloseable {
         : Optional.empty();
   }
 
-  /** The URL other nodes reach this one at: configured, or from the listen address and the bound port. */
+  /** The URL other nodes reach this one at: configured, or from the listen address and the bound port (known once the server started). */
   private String nodeUrl(Config config) {
-    if (!config.kafka().nodeUrl().isEmpty()) {
-      return config.kafka().nodeUrl();
+    if (nodeUrl == null) {
+      String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
+      nodeUrl = config.kafka().nodeUrl().isEmpty() ? "http://" + host + ":" + http.port() : config.kafka().nodeUrl();
     }
-    String host = config.host().contains(":") && !config.host().startsWith("[") ? "[" + config.host() + "]" : config.host();
-    return "http://" + host + ":" + http.port();
+    return nodeUrl;
   }
 
   /** Applies what other nodes wrote to the shared store (touches, ads changes) now, instead of at the next tick. */

@@ -32,8 +32,6 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
   /** The last sequence number processed, by partition (absent: none yet). */
   private final Map<Integer, Long> processed = new ConcurrentHashMap<>();
   private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
-  /** Owned partitions read up to the log's end at least once since this node got them. */
-  private final Set<Integer> answering = ConcurrentHashMap.newKeySet();
   private volatile LogSubscription subscription;
   private volatile boolean running = true;
   private volatile String node = "";
@@ -74,7 +72,8 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
    * at least once since it got it (a node replaying a partition it just took over does not).
    */
   public boolean serves(int partition) {
-    return answering.contains(partition) && owned.contains(partition);
+    LogSubscription s = subscription;
+    return owned.contains(partition) && s != null && s.caughtUp(partition);
   }
 
   /** Events a stage failed on (a bug: logged, skipped, counted). */
@@ -101,7 +100,6 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
   @Override
   public void revoked(int partition) {
     owned.remove(partition);
-    answering.remove(partition);
     LOG.log(System.Logger.Level.INFO, "log partition " + partition + " moved to another node after #" + processed(partition));
   }
 
@@ -117,7 +115,7 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
    */
   public boolean awaitCaughtUp(Duration max) throws InterruptedException {
     long deadline = System.nanoTime() + max.toNanos();
-    if (!awaitUntil(() -> !owned.isEmpty() && answering.containsAll(owned), deadline)) {
+    if (!awaitUntil(() -> !owned.isEmpty() && owned.stream().allMatch(this::serves), deadline)) {
       return false;
     }
     for (int partition : owned()) {
@@ -160,7 +158,6 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
         List<LoggedEvent> batch = s.poll(Duration.ofMillis(200));
         batch.forEach(this::process);
         advance(batch);
-        markLive(s);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -185,18 +182,6 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
       testEvents.accept(logged);
     } else {
       live.accept(new ProcessedEvent(logged.seq(), logged.event(), dedup.decide(logged.seq(), logged.event())));
-    }
-  }
-
-  private void markLive(LogSubscription s) {
-    for (int partition : owned) {
-      if (!answering.contains(partition) && s.caughtUp(partition)) {
-        synchronized (progress) {
-          answering.add(partition);
-          progress.notifyAll();
-        }
-        LOG.log(System.Logger.Level.INFO, "log partition " + partition + " read to its end: answering for it");
-      }
     }
   }
 

@@ -18,8 +18,9 @@ public interface LogSubscription extends AutoCloseable {
   long lag();
 
   /**
-   * Whether every event {@code partition} held at the latest poll that knew its end is processed
-   * (false while this node replays a partition it was just given, or before it knows).
+   * Whether, since this node got {@code partition}, a poll has found every event the partition
+   * then held processed (false while this node replays a partition it was just given, or before
+   * it knows; then true until the partition is taken away).
    */
   boolean caughtUp(int partition);
 

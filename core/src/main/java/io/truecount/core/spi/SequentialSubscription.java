@@ -12,6 +12,7 @@ final class SequentialSubscription implements LogSubscription {
   private volatile long next = -1;
   /** Where the next read starts once the events returned last are processed (set when poll is called again). */
   private volatile long processedUpTo = -1;
+  private volatile boolean caughtUp;
 
   SequentialSubscription(EventLog log, PartitionListener listener) {
     this.log = log;
@@ -24,6 +25,7 @@ final class SequentialSubscription implements LogSubscription {
       next = listener.assigned(0);
     }
     processedUpTo = next;
+    caughtUp |= lag() == 0;
     List<LoggedEvent> batch = log.read(next, BATCH);
     if (batch.isEmpty()) {
       log.awaitAppended(next, max);
@@ -40,7 +42,7 @@ final class SequentialSubscription implements LogSubscription {
 
   @Override
   public boolean caughtUp(int partition) {
-    return partition == 0 && processedUpTo >= 0 && lag() == 0;
+    return partition == 0 && caughtUp;
   }
 
   @Override

@@ -60,8 +60,9 @@ final class KafkaSubscription implements LogSubscription, ConsumerRebalanceListe
     for (TopicPartition tp : consumer.assignment()) {
       java.util.OptionalLong partitionLag = consumer.currentLag(tp);
       behind += partitionLag.orElse(0);
-      if (partitionLag.isPresent() && partitionLag.getAsLong() == 0) {
-        caughtUp.add(tp.partition());
+      if (partitionLag.isPresent() && partitionLag.getAsLong() == 0 && caughtUp.add(tp.partition())) {
+        System.getLogger(KafkaSubscription.class.getName()).log(System.Logger.Level.INFO,
+            "log partition " + tp.partition() + " read to its end: this node answers for its advertisers");
       }
     }
     lag = behind;
