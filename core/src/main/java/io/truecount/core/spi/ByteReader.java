@@ -2,10 +2,16 @@ package io.truecount.core.spi;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 
 /** Reads what {@link ByteWriter} wrote. */
 public final class ByteReader {
+  private static final HexFormat HEX = HexFormat.of();
   private final ByteBuffer buffer;
+  /** The strings read since {@link #startCompactForm}, by number; null while strings are read plainly. */
+  private List<String> table;
 
   public ByteReader(byte[] bytes) {
     buffer = ByteBuffer.wrap(bytes);
@@ -29,10 +35,41 @@ public final class ByteReader {
     return b;
   }
 
+  /** Reads the compact form from here on (what {@link ByteWriter#startCompactForm} wrote). */
+  public void startCompactForm() {
+    table = new ArrayList<>();
+  }
+
+  /** Reads what {@link ByteWriter#writeCount} wrote. */
+  public int readCount() {
+    return table != null ? readVarInt() : readInt();
+  }
+
   public String readString() {
+    if (table != null) {
+      return readTableString();
+    }
     int length = readInt();
     String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
     buffer.position(buffer.position() + length);
+    return s;
+  }
+
+  private String readTableString() {
+    int tag = readVarInt();
+    if ((tag & 1) == 1) {
+      return table.get(tag >>> 1);
+    }
+    String s;
+    if (tag == StringTags.HEX_HASH) {
+      s = HEX.formatHex(buffer.array(), buffer.position(), buffer.position() + 32);
+      buffer.position(buffer.position() + 32);
+    } else {
+      int length = tag >>> 2;
+      s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+      buffer.position(buffer.position() + length);
+    }
+    table.add(s);
     return s;
   }
 

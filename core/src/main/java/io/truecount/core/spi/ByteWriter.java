@@ -2,11 +2,15 @@ package io.truecount.core.spi;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import com.carrotsearch.hppc.ObjectIntHashMap;
 
 /** A growable, unsynchronized big-endian byte buffer (DataOutputStream without the locks). */
 public final class ByteWriter {
   private byte[] bytes;
   private int size;
+  /** The strings written since {@link #startCompactForm}, by number; null while strings are written plainly. */
+  private ObjectIntHashMap<String> table;
+  private ObjectIntHashMap<String> spareTable;
 
   public ByteWriter(int capacity) {
     bytes = new byte[Math.max(64, capacity)];
@@ -39,10 +43,56 @@ public final class ByteWriter {
 
   /**
    * Length-prefixed UTF-8. {@code getBytes} plus a copy is faster here than a char-by-char loop
-   * without the temporary array (JDK intrinsics; measured), and the array dies young.
+   * without the temporary array (JDK intrinsics; measured), and the array dies young. After {@link
+   * #startCompactForm}, in the table's form instead.
    */
   public void writeString(String s) {
-    writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    if (table != null) {
+      writeTableString(s);
+    } else {
+      writeBytes(s.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** A size or a scale: four bytes, or a varint in the compact form. */
+  public void writeCount(int v) {
+    if (table != null) {
+      writeVarInt(v);
+    } else {
+      writeInt(v);
+    }
+  }
+
+  /**
+   * The compact form, from here until {@link #reset}: each string is written once and a repeat
+   * costs a varint of its number; counts are varints. A log payload repeats most of its strings
+   * (the source, event names, property names, currencies, user agents, page addresses), so it
+   * shrinks by about half, and the reader makes one {@code String} of each.
+   */
+  public void startCompactForm() {
+    table = spareTable == null ? new ObjectIntHashMap<>() : spareTable;
+    table.clear();
+  }
+
+  /** A varint tag: odd, the number of a string seen before; else a new string, in {@link StringTags}' forms. */
+  private void writeTableString(String s) {
+    int slot = table.indexOf(s);
+    if (table.indexExists(slot)) {
+      writeVarInt(table.indexGet(slot) << 1 | 1);
+      return;
+    }
+    table.indexInsert(slot, s, table.size());
+    if (StringTags.isLowerHexHash(s)) {
+      writeVarInt(StringTags.HEX_HASH);
+      ensure(32);
+      for (int i = 0; i < 64; i += 2) {
+        bytes[size++] = (byte) (Character.digit(s.charAt(i), 16) << 4 | Character.digit(s.charAt(i + 1), 16));
+      }
+    } else {
+      byte[] b = s.getBytes(StandardCharsets.UTF_8);
+      writeVarInt(b.length << 2);
+      writeRaw(b, 0, b.length);
+    }
   }
 
   /** An unsigned LEB128 varint: one byte below 128, two below 16,384 (lengths, small ids). */
@@ -71,6 +121,10 @@ public final class ByteWriter {
   /** Empties the buffer, keeping its capacity. */
   public void reset() {
     size = 0;
+    if (table != null) {
+      spareTable = table.size() > 1 << 16 ? null : table;
+      table = null;
+    }
   }
 
   int capacity() {

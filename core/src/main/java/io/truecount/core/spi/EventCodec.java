@@ -14,8 +14,11 @@ import java.util.Map;
  * Versioned by the leading byte so the format can evolve without rewriting old log rows.
  */
 public final class EventCodec {
-  /** Version 2 added the compact decimal form; version 1 payloads (older log rows) are still read. */
-  private static final byte VERSION = 2;
+  /**
+   * Version 2 added the compact decimal form, version 3 the string table ({@link
+   * ByteWriter#startCompactForm}); payloads of versions 1 and 2 (older log rows) are still read.
+   */
+  private static final byte VERSION = 3;
 
   /**
    * Each encoding thread (the log's commit thread, in practice) reuses one buffer, so a payload
@@ -32,6 +35,7 @@ public final class EventCodec {
     out.reset();
     out.writeByte(VERSION);
     out.writeInt(events.size());
+    out.startCompactForm();
     for (Event event : events) {
       write(out, event);
     }
@@ -45,10 +49,13 @@ public final class EventCodec {
   public static List<Event> decode(byte[] payload) {
     ByteReader in = new ByteReader(payload);
     byte version = in.readByte();
-    if (version != 1 && version != VERSION) {
+    if (version < 1 || version > VERSION) {
       throw new IllegalStateException("unknown event payload version " + version);
     }
     int count = in.readInt();
+    if (version >= 3) {
+      in.startCompactForm();
+    }
     List<Event> events = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       events.add(read(in));

@@ -73,7 +73,7 @@ final class JsonTreeCodec {
 
   private static void writeList(ByteWriter out, List<?> list) {
     out.writeByte(LIST);
-    out.writeInt(list.size());
+    out.writeCount(list.size());
     for (Object item : list) {
       write(out, item);
     }
@@ -81,7 +81,7 @@ final class JsonTreeCodec {
 
   private static void writeMap(ByteWriter out, Map<?, ?> map) {
     out.writeByte(MAP);
-    out.writeInt(map.size());
+    out.writeCount(map.size());
     for (Map.Entry<?, ?> entry : map.entrySet()) {
       out.writeString((String) entry.getKey());
       write(out, entry.getValue());
@@ -92,7 +92,7 @@ final class JsonTreeCodec {
     BigInteger unscaled = d.unscaledValue();
     boolean fitsLong = unscaled.bitLength() < Long.SIZE;
     out.writeByte(fitsLong ? DECIMAL_LONG : DECIMAL);
-    out.writeInt(d.scale());
+    out.writeCount(d.scale());
     if (fitsLong) {
       out.writeLong(unscaled.longValue());
     } else {
@@ -101,17 +101,17 @@ final class JsonTreeCodec {
   }
 
   private static BigDecimal readDecimalLong(ByteReader in) {
-    int scale = in.readInt();
+    int scale = in.readCount();
     return BigDecimal.valueOf(in.readLong(), scale);
   }
 
   private static BigDecimal readDecimal(ByteReader in) {
-    int scale = in.readInt();
+    int scale = in.readCount();
     return new BigDecimal(new BigInteger(in.readBytes()), scale);
   }
 
   private static List<Object> readList(ByteReader in) {
-    int size = in.readInt();
+    int size = in.readCount();
     List<Object> list = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       list.add(read(in));
@@ -120,7 +120,7 @@ final class JsonTreeCodec {
   }
 
   private static Map<String, Object> readMapBody(ByteReader in) {
-    int size = in.readInt();
+    int size = in.readCount();
     Map<String, Object> map = new LinkedHashMap<>(size * 2);
     for (int i = 0; i < size; i++) {
       map.put(in.readString(), read(in));

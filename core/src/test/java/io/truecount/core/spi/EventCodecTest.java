@@ -26,9 +26,61 @@ class EventCodecTest {
       + "060000000107000000030000000a636f6e74656e745f69640500000005736b752d310000000570726963650400000003"
       + "00000001ff000000087175616e746974790300000000000000020700000000";
 
+  /** {@link #versionTwoEvent} encoded by the version-2 codec (before the string table). */
+  private static final String VERSION_2 = "0200000001000000154330504958454c303030303030303030303030303100000000085075726368617365000000076f"
+      + "726465722d31000001a196fb1600000001a196fb29880100000000060000000105000000406161616161616161616161"
+      + "616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161616161"
+      + "61616161610600000000060000000000000007452e432e502e78000000057474702d310000000b3230332e302e313133"
+      + "2e3900000002554107000000000000002568747470733a2f2f73686f702e6578616d706c652f703f7474636c69643d45"
+      + "2e432e502e780000000007000000040000000863757272656e6379050000000342524c0000000576616c756508000000"
+      + "0200000000000017660000000362696704000000010000000d0f951a9fa3a286c94f0e766c3900000008636f6e74656e"
+      + "7473060000000107000000010000000a636f6e74656e745f69640500000005736b752d310700000000";
+
   @Test
   void log_rows_written_in_version_1_still_decode() {
     assertThat(EventCodec.decode(HexFormat.of().parseHex(VERSION_1))).containsExactly(event());
+  }
+
+  @Test
+  void log_rows_written_in_version_2_still_decode() {
+    assertThat(EventCodec.decode(HexFormat.of().parseHex(VERSION_2))).containsExactly(versionTwoEvent());
+  }
+
+  @Test
+  void a_payload_writes_each_string_once_and_hashes_as_raw_bytes() {
+    Event event = event();
+    byte[] one = EventCodec.encode(List.of(event));
+    byte[] hundred = EventCodec.encode(java.util.Collections.nCopies(100, event));
+    // every string of the 99 repeats is a one-byte reference; times, tags and counts remain
+    // the first copy 296 bytes, each repeat 105: its strings are one-byte references; times,
+    // decimals, tags and counts remain
+    assertThat(hundred.length - one.length).isLessThan(99 * one.length / 2);
+    assertThat(EventCodec.decode(hundred)).hasSize(100).allMatch(event::equals);
+    String plainBytes = HexFormat.of().formatHex(one);
+    assertThat(plainBytes).doesNotContain(HexFormat.of().formatHex("a".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+  }
+
+  @Test
+  void strings_that_only_look_like_hashes_keep_their_exact_text() {
+    Event event = event();
+    for (String text : List.of("A".repeat(64), "0".repeat(63) + "g", "0".repeat(65), "0".repeat(64), "f".repeat(64), "0123456789abcdef".repeat(4))) {
+      Event withKey = new Event(event.sourceId(), event.sourceKind(), event.event(), text, event.eventTime(), event.receivedAt(), event.channel(),
+          "", new MatchKeys(List.of(text, text.toUpperCase()), List.of(text), List.of(), "", "", "", "", Map.of(text, text)),
+          text, "", Map.of(text, text), Map.of());
+      assertThat(EventCodec.decode(EventCodec.encode(List.of(withKey, event, withKey)))).as(text).containsExactly(withKey, event, withKey);
+    }
+  }
+
+  @Test
+  void a_payload_of_more_distinct_strings_than_the_kept_table_then_a_small_one() {
+    List<Event> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 40_000; i++) {
+      Event e = event();
+      many.add(new Event(e.sourceId(), e.sourceKind(), "E" + i, "id-" + i, e.eventTime(), e.receivedAt(), e.channel(), "", e.user(), e.pageUrl(), "",
+          e.properties(), e.context()));
+    }
+    assertThat(EventCodec.decode(EventCodec.encode(many))).isEqualTo(many);
+    assertThat(EventCodec.decode(EventCodec.encode(List.of(event())))).containsExactly(event());
   }
 
   @Test
@@ -69,13 +121,21 @@ class EventCodecTest {
   }
 
   @Test
-  void new_payloads_say_version_2_so_an_older_reader_refuses_them_by_version_not_by_a_strange_tag() {
-    assertThat(EventCodec.encode(List.of(event()))[0]).isEqualTo((byte) 2);
+  void new_payloads_say_version_3_so_an_older_reader_refuses_them_by_version_not_by_a_strange_tag() {
+    assertThat(EventCodec.encode(List.of(event()))[0]).isEqualTo((byte) 3);
   }
 
   private static Event withValue(Event e, BigDecimal value) {
     Map<String, Object> props = new LinkedHashMap<>(e.properties());
     props.put("value", value);
+    return new Event(e.sourceId(), e.sourceKind(), e.event(), e.eventId(), e.eventTime(), e.receivedAt(), e.channel(), e.testEventCode(),
+        e.user(), e.pageUrl(), e.referrer(), props, e.context());
+  }
+
+  private static Event versionTwoEvent() {
+    Event e = event();
+    Map<String, Object> props = new LinkedHashMap<>(e.properties());
+    props.put("contents", List.of(Map.of("content_id", "sku-1")));
     return new Event(e.sourceId(), e.sourceKind(), e.event(), e.eventId(), e.eventTime(), e.receivedAt(), e.channel(), e.testEventCode(),
         e.user(), e.pageUrl(), e.referrer(), props, e.context());
   }
