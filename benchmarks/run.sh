@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'kill $(cat $work/server.pid) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 
-TRUECOUNT_ADMIN_TOKEN=bench java -Xmx2g -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
+TRUECOUNT_ADMIN_TOKEN=bench java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
 echo $! > "$work/server.pid"
 until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
