@@ -131,8 +131,7 @@ final class SeqSet {
       }
       Arrays.sort(live);
     }
-    sorted = live.length < 2 ? new long[2] : live;
-    System.arraycopy(live, 0, sorted, 0, live.length);
+    sorted = live.length < 2 ? Arrays.copyOf(live, 2) : live;
     length = live.length;
     tombstones = 0;
     late = null;

@@ -1,11 +1,18 @@
 package io.truecount.core.spi;
 
+import com.carrotsearch.hppc.ObjectIntHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import com.carrotsearch.hppc.ObjectIntHashMap;
 
 /** A growable, unsynchronized big-endian byte buffer (DataOutputStream without the locks). */
 public final class ByteWriter {
+  /**
+   * Clearing a string table costs its capacity; a table grown past this by an unusually large group
+   * commit is not kept for the small commits that may follow (a group of four 1,000-event batches,
+   * ~20,000 strings, fits).
+   */
+  private static final int MAX_KEPT_TABLE_SLOTS = 1 << 16;
+
   private byte[] bytes;
   private int size;
   /** The strings written since {@link #startCompactForm}, by number; null while strings are written plainly. */
@@ -122,7 +129,7 @@ public final class ByteWriter {
   public void reset() {
     size = 0;
     if (table != null) {
-      spareTable = table.size() > 1 << 16 ? null : table;
+      spareTable = table.keys.length > MAX_KEPT_TABLE_SLOTS ? null : table;
       table = null;
     }
   }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class EventCodec {
   /**
-   * Version 2 added the compact decimal form, version 3 the string table ({@link
+   * Version 2 added the compact decimal form, version 3 the compact form ({@link
    * ByteWriter#startCompactForm}); payloads of versions 1 and 2 (older log rows) are still read.
    */
   private static final byte VERSION = 3;
