@@ -1,5 +1,7 @@
 package io.truecount.core;
 
+import java.util.List;
+
 /**
  * The match keys Event Match Quality scores, with our weights (they sum to 10, so full coverage of
  * every key scores 10). Documented in docs/event-match-quality.md.
@@ -11,6 +13,9 @@ public enum MatchKey {
   EXTERNAL_ID(1.5),
   TTP(0.5),
   IP_AND_USER_AGENT(0.5);
+
+  /** Every key in declaration order ({@code values()} copies its array on each call: per event, that adds up). */
+  public static final List<MatchKey> ALL = List.of(values());
 
   private final double weight;
 

@@ -55,12 +55,34 @@ public record MatchKeys(
   /** The keys present, by the names Event Match Quality uses. */
   public List<MatchKey> present() {
     List<MatchKey> keys = new ArrayList<>(6);
-    for (MatchKey key : MatchKey.values()) {
+    for (MatchKey key : MatchKey.ALL) {
       if (key.presentIn(this)) {
         keys.add(key);
       }
     }
     return keys;
+  }
+
+  /** The keys present as bits ({@code 1 << key.ordinal()}), without a list: the pipeline asks per event. */
+  public int presentMask() {
+    int mask = 0;
+    for (MatchKey key : MatchKey.ALL) {
+      if (key.presentIn(this)) {
+        mask |= 1 << key.ordinal();
+      }
+    }
+    return mask;
+  }
+
+  /** The summed Event Match Quality weights of the keys present. */
+  public double presentWeight() {
+    double weight = 0;
+    for (MatchKey key : MatchKey.ALL) {
+      if (key.presentIn(this)) {
+        weight += key.weight();
+      }
+    }
+    return weight;
   }
 
   private static List<String> union(List<String> first, List<String> later) {

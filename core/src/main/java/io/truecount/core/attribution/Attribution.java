@@ -264,13 +264,16 @@ public final class Attribution {
 
   private Optional<Credit> best(Conversion c, List<MatchIndexKeys.Key> keys) {
     Credit best = null;
-    Map<Touch, Boolean> deterministic = new IdentityHashMap<>();
+    Map<Touch, Boolean> deterministic = Map.of(); // most conversions share no key with a touch: no map for them
     for (MatchIndexKeys.Key key : keys) {
       boolean probabilistic = key.probabilistic();
       if (probabilistic && !ads.ipUserAgentMatching(c.advertiserId())) {
         continue;
       }
       for (Touch t : touches.sharing(key)) {
+        if (deterministic.isEmpty()) {
+          deterministic = new IdentityHashMap<>(4);
+        }
         deterministic.merge(t, !probabilistic, Boolean::logicalOr);
       }
     }

@@ -3,7 +3,6 @@ package io.truecount.core.pipeline;
 import io.truecount.core.Channel;
 import io.truecount.core.ConnectionMethod;
 import io.truecount.core.Event;
-import io.truecount.core.MatchKey;
 import io.truecount.core.MatchKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,11 +44,7 @@ final class FirstCopies {
   }
 
   static int keyMask(MatchKeys keys) {
-    int mask = 0;
-    for (MatchKey key : keys.present()) {
-      mask |= 1 << key.ordinal();
-    }
-    return mask;
+    return keys.presentMask();
   }
 
   static ConnectionMethod method(Channel channel) {

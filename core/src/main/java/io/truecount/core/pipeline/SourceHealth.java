@@ -105,7 +105,7 @@ public final class SourceHealth implements LiveStage {
     final TimeBuckets buckets = new TimeBuckets();
     final Map<DedupDecision.Outcome, Long> copies = new EnumMap<>(DedupDecision.Outcome.class);
     final Map<ConnectionMethod, Long> methods = new EnumMap<>(ConnectionMethod.class);
-    final long[] keyCounts = new long[MatchKey.values().length];
+    final long[] keyCounts = new long[MatchKey.ALL.size()];
     long counted;
 
     NameStats(String event) {
@@ -113,17 +113,15 @@ public final class SourceHealth implements LiveStage {
     }
 
     void addKeys(int mask) {
-      for (MatchKey key : MatchKey.values()) {
-        if ((mask & (1 << key.ordinal())) != 0) {
-          keyCounts[key.ordinal()]++;
-        }
+      for (int rest = mask; rest != 0; rest &= rest - 1) {
+        keyCounts[Integer.numberOfTrailingZeros(rest)]++;
       }
     }
 
     EventHealth health(Instant now) {
       Map<MatchKey, Double> coverage = new EnumMap<>(MatchKey.class);
       double quality = 0;
-      for (MatchKey key : MatchKey.values()) {
+      for (MatchKey key : MatchKey.ALL) {
         double share = counted == 0 ? 0 : (double) keyCounts[key.ordinal()] / counted;
         coverage.put(key, share);
         quality += share * key.weight();

@@ -2,7 +2,6 @@ package io.truecount.core.trust;
 
 import io.truecount.core.Event;
 import io.truecount.core.EventNames;
-import io.truecount.core.MatchKey;
 import io.truecount.core.pipeline.DedupDecision;
 import io.truecount.core.pipeline.LiveStage;
 import io.truecount.core.pipeline.ProcessedEvent;
@@ -61,7 +60,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
     if ("Purchase".equals(e.reportedName()) && PRODUCT_PAGE.matcher(e.pageUrl()).find()) {
       s.wrongPage[slot]++;
     }
-    s.keyWeight[slot] += e.user().present().stream().mapToDouble(MatchKey::weight).sum();
+    s.keyWeight[slot] += e.user().presentWeight();
     if (Duration.between(e.eventTime(), e.receivedAt()).compareTo(Duration.ofHours(1)) > 0) {
       s.delayedHour[slot]++;
     }
