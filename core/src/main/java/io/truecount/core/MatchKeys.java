@@ -54,9 +54,10 @@ public record MatchKeys(
 
   /** The keys present, by the names Event Match Quality uses. */
   public List<MatchKey> present() {
+    int mask = presentMask();
     List<MatchKey> keys = new ArrayList<>(6);
     for (MatchKey key : MatchKey.ALL) {
-      if (key.presentIn(this)) {
+      if ((mask & 1 << key.ordinal()) != 0) {
         keys.add(key);
       }
     }
@@ -76,9 +77,10 @@ public record MatchKeys(
 
   /** The summed Event Match Quality weights of the keys present. */
   public double presentWeight() {
+    int mask = presentMask();
     double weight = 0;
     for (MatchKey key : MatchKey.ALL) {
-      if (key.presentIn(this)) {
+      if ((mask & 1 << key.ordinal()) != 0) {
         weight += key.weight();
       }
     }

@@ -11,8 +11,8 @@ import java.util.HexFormat;
  * from the touch log after the last one seen; attribution ignores copies it already has), ads
  * changes (a version setting replaced on every change; a new value reloads the ad directory and
  * re-attributes) and delivery facts (another version setting; a new value reloads them into the
- * report cube, where a fact replaces the one for the same ad and period). At start it replays every touch; on one embedded node it only ever finds its
- * own writes, already applied.
+ * report cube, where a fact replaces the one for the same ad and period). At start it replays
+ * every touch; on one embedded node it only ever finds its own writes, already applied.
  */
 public final class SharedChanges {
   static final String ADS_VERSION = "ads_version";
@@ -38,7 +38,7 @@ public final class SharedChanges {
     this.deliveryVersion = catalog.setting(DELIVERY_VERSION).orElse("");
   }
 
-  /** Applies touches and ads changes written since the last call (by this node or another). */
+  /** Applies touches, ads changes and delivery facts written since the last call (by this node or another). */
   synchronized void follow() {
     touches.catchUp();
     for (var batch = touches.read(nextTouch, 10_000); !batch.isEmpty(); batch = touches.read(nextTouch, 10_000)) {

@@ -1,6 +1,7 @@
 package io.truecount.core.attribution;
 
 import com.carrotsearch.hppc.LongObjectHashMap;
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.ToLongFunction;
 
@@ -20,7 +21,7 @@ final class ConversionKeyIndex {
   }
 
   /** Indexes the conversion at {@code seq} under each of its match keys. */
-  void add(long seq, java.util.List<MatchIndexKeys.Key> keys) {
+  void add(long seq, List<MatchIndexKeys.Key> keys) {
     for (MatchIndexKeys.Key key : keys) {
       long h = hash.applyAsLong(key);
       SeqSet seqs = byKey.get(h);

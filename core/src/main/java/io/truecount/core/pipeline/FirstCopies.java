@@ -3,7 +3,6 @@ package io.truecount.core.pipeline;
 import io.truecount.core.Channel;
 import io.truecount.core.ConnectionMethod;
 import io.truecount.core.Event;
-import io.truecount.core.MatchKeys;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,16 +34,12 @@ final class FirstCopies {
       return;
     }
     int firstKeys = first & 0xFFFF;
-    int added = keyMask(later.user()) & ~firstKeys;
+    int added = later.user().presentMask() & ~firstKeys;
     stats.addKeys(added);
     ConnectionMethod before = method((first & BROWSER_FLAG) != 0 ? Channel.BROWSER : Channel.SERVER);
     stats.methods.merge(before, -1L, Long::sum);
     stats.methods.merge(ConnectionMethod.SERVER_AND_BROWSER, 1L, Long::sum);
     bySeq.remove(firstSeq);
-  }
-
-  static int keyMask(MatchKeys keys) {
-    return keys.presentMask();
   }
 
   static ConnectionMethod method(Channel channel) {

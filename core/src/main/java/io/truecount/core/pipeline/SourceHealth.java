@@ -91,7 +91,7 @@ public final class SourceHealth implements LiveStage {
       }
       stats.buckets.add(at);
       stats.counted++;
-      int keys = FirstCopies.keyMask(e.event().user());
+      int keys = e.event().user().presentMask();
       stats.addKeys(keys);
       stats.methods.merge(FirstCopies.method(e.event().channel()), 1L, Long::sum);
       if (e.decision().outcome() == DedupDecision.Outcome.FIRST) {

@@ -56,8 +56,8 @@ class EventCodecTest {
     // decimals, tags and counts remain
     assertThat(hundred.length - one.length).isLessThan(99 * one.length / 2);
     assertThat(EventCodec.decode(hundred)).hasSize(100).allMatch(event::equals);
-    String plainBytes = HexFormat.of().formatHex(one);
-    assertThat(plainBytes).doesNotContain(HexFormat.of().formatHex("a".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    String payloadHex = HexFormat.of().formatHex(one);
+    assertThat(payloadHex).doesNotContain(HexFormat.of().formatHex("a".repeat(64).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
   }
 
   @Test

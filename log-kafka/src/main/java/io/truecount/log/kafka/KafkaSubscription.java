@@ -24,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
  * memory and a restart replays.
  */
 final class KafkaSubscription implements LogSubscription, ConsumerRebalanceListener {
+  private static final System.Logger LOG = System.getLogger(KafkaSubscription.class.getName());
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final PartitionListener listener;
   /** The next sequence number to hand out, by assigned partition. */
@@ -61,7 +62,7 @@ final class KafkaSubscription implements LogSubscription, ConsumerRebalanceListe
       java.util.OptionalLong partitionLag = consumer.currentLag(tp);
       behind += partitionLag.orElse(0);
       if (partitionLag.isPresent() && partitionLag.getAsLong() == 0 && caughtUp.add(tp.partition())) {
-        System.getLogger(KafkaSubscription.class.getName()).log(System.Logger.Level.INFO,
+        LOG.log(System.Logger.Level.INFO,
             "log partition " + tp.partition() + " read to its end: this node answers for its advertisers");
       }
     }
