@@ -14,6 +14,7 @@ public final class Json {
   public static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .nodeFactory(new CompactNodes())
           .build();
 
   static {
