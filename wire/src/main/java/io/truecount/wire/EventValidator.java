@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.core.Event;
 import io.truecount.core.MatchKeys;
 import io.truecount.core.PageUrls;
+import io.truecount.core.SmallMap;
 import io.truecount.core.SourceKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Validates one 2.0-shaped event and builds the normalized {@link Event}, or lists every problem. */
 final class EventValidator {
+  /** The event fields kept whole in the event's context. */
+  private static final List<String> CONTEXT_OBJECTS = List.of("app", "ad", "lead");
   private static final long MILLIS_THRESHOLD = 100_000_000_000L;
 
   private final SourceContext ctx;
@@ -116,8 +118,8 @@ final class EventValidator {
   }
 
   private static Map<String, Object> context(JsonNode e, List<Problem> problems) {
-    Map<String, Object> context = new LinkedHashMap<>();
-    for (String name : List.of("app", "ad", "lead")) {
+    SmallMap<Object> context = new SmallMap<>(2);
+    for (String name : CONTEXT_OBJECTS) {
       JsonNode node = e.get(name);
       if (Fields.absent(node)) {
         continue;
@@ -136,7 +138,7 @@ final class EventValidator {
         problems.add(Problem.of("limited_data_use", Fields.shown(ldu), "Not a valid boolean"));
       }
     }
-    return context;
+    return context.isEmpty() ? Map.of() : context.freeze();
   }
 
   private static MatchKeys withClickId(MatchKeys user, String url) {

@@ -1,10 +1,10 @@
 package io.truecount.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.core.SmallMap;
 import io.truecount.core.pii.Pii;
 import java.math.BigDecimal;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class PropertiesReader {
       problems.add(Problem.of("properties", Fields.shown(properties), "Must be an object"));
       return Map.of();
     }
-    Map<String, Object> out = new LinkedHashMap<>();
+    SmallMap<Object> out = new SmallMap<>(properties.size() + 1);
     properties.fields().forEachRemaining(field -> out.put(field.getKey(), Trees.plain(field.getValue(), PropertiesReader::scrub)));
     if (out.containsKey("contents_ids") && !out.containsKey("content_ids")) {
       out.put("content_ids", out.remove("contents_ids"));
@@ -47,7 +47,7 @@ final class PropertiesReader {
     for (String name : TEXT_FIELDS) {
       text(properties.get(name), "properties.", name);
     }
-    return out;
+    return out.freeze();
   }
 
   private void currency(JsonNode properties, Map<String, Object> out) {

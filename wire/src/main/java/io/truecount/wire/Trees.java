@@ -1,11 +1,11 @@
 package io.truecount.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.core.SmallMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -42,12 +42,12 @@ final class Trees {
   }
 
   static Map<String, Object> map(JsonNode node, UnaryOperator<String> strings) {
-    Map<String, Object> map = new LinkedHashMap<>(node.size() * 2);
+    SmallMap<Object> map = new SmallMap<>(node.size());
     Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       map.put(field.getKey(), plain(field.getValue(), strings));
     }
-    return map;
+    return map.freeze();
   }
 }

@@ -2,9 +2,9 @@ package io.truecount.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.core.MatchKeys;
+import io.truecount.core.SmallMap;
 import io.truecount.core.pii.Pii;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +107,7 @@ final class UserReader {
   }
 
   private Map<String, String> other(JsonNode user) {
-    Map<String, String> other = new LinkedHashMap<>();
+    Map<String, String> other = new SmallMap<>(4);
     for (String name : PLAIN_OTHER) {
       String value = bounded(user, name, Limits.MAX_ID);
       if (!value.isEmpty()) {

@@ -1,10 +1,10 @@
 package io.truecount.core.spi;
 
+import io.truecount.core.SmallMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -121,10 +121,10 @@ final class JsonTreeCodec {
 
   private static Map<String, Object> readMapBody(ByteReader in) {
     int size = in.readCount();
-    Map<String, Object> map = new LinkedHashMap<>(size * 2);
+    SmallMap<Object> map = new SmallMap<>(size);
     for (int i = 0; i < size; i++) {
       map.put(in.readString(), read(in));
     }
-    return Collections.unmodifiableMap(map);
+    return map.freeze();
   }
 }

@@ -1,0 +1,231 @@
+package io.truecount.core;
+
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * A map of string keys in insertion order, for the many small JSON objects of an event (parsed
+ * objects, properties, context: 1–10 fields each): two arrays searched linearly while it has at
+ * most {@link #LINEAR_MAX} keys, a {@link LinkedHashMap} once it has more (so a hostile object of
+ * 100,000 fields stays linear). A {@code LinkedHashMap} per object costs an entry object per key,
+ * hashing on every put and get, and ~300 bytes for four keys against ~120 here
+ * (docs/benchmarks.md). Keys that are interned (parsed JSON names, literals) match by identity.
+ *
+ * <p>{@link #freeze()} makes it read-only: the events keep their trees that way, so a stored
+ * event cannot change under its readers.
+ */
+public final class SmallMap<V> extends AbstractMap<String, V> {
+  static final int LINEAR_MAX = 16;
+
+  private String[] keys;
+  private Object[] values;
+  private int size;
+  /** All entries, once there are more than {@link #LINEAR_MAX}; the arrays are then unused. */
+  private LinkedHashMap<String, V> large;
+  private boolean frozen;
+
+  public SmallMap() {
+    this(8);
+  }
+
+  /** With room for {@code expected} keys before the arrays grow. */
+  public SmallMap(int expected) {
+    int capacity = Math.max(2, Math.min(expected, LINEAR_MAX));
+    keys = new String[capacity];
+    values = new Object[capacity];
+  }
+
+  /** Makes this map read-only and returns it. */
+  public SmallMap<V> freeze() {
+    frozen = true;
+    return this;
+  }
+
+  @Override
+  public int size() {
+    return large != null ? large.size() : size;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return large != null ? large.containsKey(key) : indexOf(key) >= 0;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V get(Object key) {
+    if (large != null) {
+      return large.get(key);
+    }
+    int at = indexOf(key);
+    return at < 0 ? null : (V) values[at];
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V put(String key, V value) {
+    writable();
+    if (large != null) {
+      return large.put(key, value);
+    }
+    int at = indexOf(key);
+    if (at >= 0) {
+      V old = (V) values[at];
+      values[at] = value;
+      return old;
+    }
+    if (size == LINEAR_MAX) {
+      large = new LinkedHashMap<>(LINEAR_MAX * 4);
+      for (int i = 0; i < size; i++) {
+        large.put(keys[i], (V) values[i]);
+      }
+      keys = null;
+      values = null;
+      size = 0;
+      return large.put(key, value);
+    }
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, Math.min(size * 2, LINEAR_MAX));
+      values = Arrays.copyOf(values, keys.length);
+    }
+    keys[size] = key;
+    values[size++] = value;
+    return null;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public V remove(Object key) {
+    writable();
+    if (large != null) {
+      return large.remove(key);
+    }
+    int at = indexOf(key);
+    if (at < 0) {
+      return null;
+    }
+    V old = (V) values[at];
+    removeAt(at);
+    return old;
+  }
+
+  @Override
+  public void clear() {
+    writable();
+    if (large != null) {
+      large.clear();
+    } else {
+      Arrays.fill(keys, 0, size, null);
+      Arrays.fill(values, 0, size, null);
+      size = 0;
+    }
+  }
+
+  @Override
+  public Set<Map.Entry<String, V>> entrySet() {
+    return new AbstractSet<>() {
+      @Override
+      public int size() {
+        return SmallMap.this.size();
+      }
+
+      @Override
+      public Iterator<Map.Entry<String, V>> iterator() {
+        if (large == null) {
+          return new Entries();
+        }
+        Iterator<Map.Entry<String, V>> all = large.entrySet().iterator();
+        return frozen ? readOnly(all) : all;
+      }
+    };
+  }
+
+  private static <V> Iterator<Map.Entry<String, V>> readOnly(Iterator<Map.Entry<String, V>> all) {
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return all.hasNext();
+      }
+
+      @Override
+      public Map.Entry<String, V> next() {
+        return new AbstractMap.SimpleImmutableEntry<>(all.next());
+      }
+    };
+  }
+
+  private void writable() {
+    if (frozen) {
+      throw new UnsupportedOperationException("this map is read-only");
+    }
+  }
+
+  private int indexOf(Object key) {
+    for (int i = 0; i < size; i++) {
+      if (keys[i] == key) {
+        return i;
+      }
+    }
+    for (int i = 0; i < size; i++) {
+      if (keys[i].equals(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private void removeAt(int at) {
+    System.arraycopy(keys, at + 1, keys, at, size - at - 1);
+    System.arraycopy(values, at + 1, values, at, size - at - 1);
+    size--;
+    keys[size] = null;
+    values[size] = null;
+  }
+
+  /** The entries in order; an entry writes through to the map unless it is frozen. */
+  private final class Entries implements Iterator<Map.Entry<String, V>> {
+    private int next;
+    private boolean removable;
+
+    @Override
+    public boolean hasNext() {
+      return next < size;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map.Entry<String, V> next() {
+      if (next >= size) {
+        throw new NoSuchElementException();
+      }
+      removable = true;
+      int at = next++;
+      return new AbstractMap.SimpleEntry<>(keys[at], (V) values[at]) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public V setValue(V value) {
+          writable();
+          values[at] = value;
+          return super.setValue(value);
+        }
+      };
+    }
+
+    @Override
+    public void remove() {
+      writable();
+      if (!removable) {
+        throw new IllegalStateException();
+      }
+      removeAt(--next);
+      removable = false;
+    }
+  }
+}
