@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * A map of string keys in insertion order, for the many small JSON objects of an event (parsed
- * objects, properties, context: 1–10 fields each): two arrays searched linearly while it has at
+ * objects, properties, context: 1–10 fields each): one array of keys and values searched linearly while it has at
  * most {@link #LINEAR_MAX} keys, a {@link LinkedHashMap} once it has more (so a hostile object of
  * 100,000 fields stays linear). A {@code LinkedHashMap} per object costs an entry object per key,
  * hashing on every put and get, and ~300 bytes for four keys against ~120 here
@@ -23,22 +23,20 @@ import java.util.Set;
 public final class SmallMap<V> extends AbstractMap<String, V> {
   static final int LINEAR_MAX = 16;
 
-  private String[] keys;
-  private Object[] values;
+  /** Key i at {@code 2 * i}, its value at {@code 2 * i + 1}: one array, each key next to its value. */
+  private Object[] entries;
   private int size;
   /** All entries, once there are more than {@link #LINEAR_MAX}; the arrays are then unused. */
   private LinkedHashMap<String, V> large;
   private boolean frozen;
 
   public SmallMap() {
-    this(8);
+    this(4);
   }
 
-  /** With room for {@code expected} keys before the arrays grow. */
+  /** With room for {@code expected} keys before the array grows. */
   public SmallMap(int expected) {
-    int capacity = Math.max(2, Math.min(expected, LINEAR_MAX));
-    keys = new String[capacity];
-    values = new Object[capacity];
+    entries = new Object[2 * Math.max(2, Math.min(expected, LINEAR_MAX))];
   }
 
   /** Makes this map read-only and returns it. */
@@ -64,7 +62,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
       return large.get(key);
     }
     int at = indexOf(key);
-    return at < 0 ? null : (V) values[at];
+    return at < 0 ? null : (V) entries[2 * at + 1];
   }
 
   @Override
@@ -76,26 +74,24 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     }
     int at = indexOf(key);
     if (at >= 0) {
-      V old = (V) values[at];
-      values[at] = value;
+      V old = (V) entries[2 * at + 1];
+      entries[2 * at + 1] = value;
       return old;
     }
     if (size == LINEAR_MAX) {
       large = new LinkedHashMap<>(LINEAR_MAX * 4);
       for (int i = 0; i < size; i++) {
-        large.put(keys[i], (V) values[i]);
+        large.put((String) entries[2 * i], (V) entries[2 * i + 1]);
       }
-      keys = null;
-      values = null;
+      entries = null;
       size = 0;
       return large.put(key, value);
     }
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, Math.min(size * 2, LINEAR_MAX));
-      values = Arrays.copyOf(values, keys.length);
+    if (2 * size == entries.length) {
+      entries = Arrays.copyOf(entries, 2 * Math.min(size * 2, LINEAR_MAX));
     }
-    keys[size] = key;
-    values[size++] = value;
+    entries[2 * size] = key;
+    entries[2 * size++ + 1] = value;
     return null;
   }
 
@@ -110,7 +106,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     if (at < 0) {
       return null;
     }
-    V old = (V) values[at];
+    V old = (V) entries[2 * at + 1];
     removeAt(at);
     return old;
   }
@@ -121,8 +117,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     if (large != null) {
       large.clear();
     } else {
-      Arrays.fill(keys, 0, size, null);
-      Arrays.fill(values, 0, size, null);
+      Arrays.fill(entries, 0, 2 * size, null);
       size = 0;
     }
   }
@@ -168,12 +163,12 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
 
   private int indexOf(Object key) {
     for (int i = 0; i < size; i++) {
-      if (keys[i] == key) {
+      if (entries[2 * i] == key) {
         return i;
       }
     }
     for (int i = 0; i < size; i++) {
-      if (keys[i].equals(key)) {
+      if (entries[2 * i].equals(key)) {
         return i;
       }
     }
@@ -181,11 +176,10 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
   }
 
   private void removeAt(int at) {
-    System.arraycopy(keys, at + 1, keys, at, size - at - 1);
-    System.arraycopy(values, at + 1, values, at, size - at - 1);
+    System.arraycopy(entries, 2 * at + 2, entries, 2 * at, 2 * (size - at - 1));
     size--;
-    keys[size] = null;
-    values[size] = null;
+    entries[2 * size] = null;
+    entries[2 * size + 1] = null;
   }
 
   /** The entries in order; an entry writes through to the map unless it is frozen. */
@@ -206,13 +200,13 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
       }
       removable = true;
       int at = next++;
-      return new AbstractMap.SimpleEntry<>(keys[at], (V) values[at]) {
+      return new AbstractMap.SimpleEntry<>((String) entries[2 * at], (V) entries[2 * at + 1]) {
         private static final long serialVersionUID = 1L;
 
         @Override
         public V setValue(V value) {
           writable();
-          values[at] = value;
+          entries[2 * at + 1] = value;
           return super.setValue(value);
         }
       };
