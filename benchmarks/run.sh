@@ -41,7 +41,8 @@ echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
 until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
 echo "== batches of 1000 events, 4 connections, ${secs}s: every event new (dedup keeps it, attribution sees it), plain sockets (little CPU of its own)"
-raw=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs" | tee /dev/stderr)
+raw=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs")
+echo "$raw"
 # Acknowledged is not processed: the pipeline (dedup, attribution, health) may still be behind
 # when the burst ends. Time its catch-up, so the sustained rate is on record too.
 burst_end=$(date +%s.%N)
