@@ -3,6 +3,7 @@ package io.truecount.core;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,11 +12,11 @@ import java.util.Set;
 
 /**
  * A map of string keys in insertion order, for the many small JSON objects of an event (parsed
- * objects, properties, context: 1–10 fields each): one array of keys and values searched linearly while it has at
- * most {@link #LINEAR_MAX} keys, a {@link LinkedHashMap} once it has more (so a hostile object of
- * 100,000 fields stays linear). A {@code LinkedHashMap} per object costs an entry object per key,
- * hashing on every put and get, and ~300 bytes for four keys against ~120 here
- * (docs/benchmarks.md). Keys that are interned (parsed JSON names, literals) match by identity.
+ * objects, properties, context: 1–10 fields each): one array of keys and values, searched
+ * linearly, while it has at most {@link #LINEAR_MAX} keys; a {@link LinkedHashMap} once it has
+ * more (so a hostile object of 100,000 fields stays linear). A {@code LinkedHashMap} costs an
+ * entry object per key and hashing on every put and get: ~300 bytes for four keys, against ~80
+ * here (docs/benchmarks.md). Interned keys (parsed JSON names, literals) match by identity.
  *
  * <p>{@link #freeze()} makes it read-only: the events keep their trees that way, so a stored
  * event cannot change under its readers.
@@ -26,7 +27,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
   /** Key i at {@code 2 * i}, its value at {@code 2 * i + 1}: one array, each key next to its value. */
   private Object[] entries;
   private int size;
-  /** All entries, once there are more than {@link #LINEAR_MAX}; the arrays are then unused. */
+  /** All entries, once there are more than {@link #LINEAR_MAX}; the array is then unused. */
   private LinkedHashMap<String, V> large;
   private boolean frozen;
 
@@ -135,22 +136,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
         if (large == null) {
           return new Entries();
         }
-        Iterator<Map.Entry<String, V>> all = large.entrySet().iterator();
-        return frozen ? readOnly(all) : all;
-      }
-    };
-  }
-
-  private static <V> Iterator<Map.Entry<String, V>> readOnly(Iterator<Map.Entry<String, V>> all) {
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return all.hasNext();
-      }
-
-      @Override
-      public Map.Entry<String, V> next() {
-        return new AbstractMap.SimpleImmutableEntry<>(all.next());
+        return (frozen ? Collections.unmodifiableMap(large) : large).entrySet().iterator();
       }
     };
   }
