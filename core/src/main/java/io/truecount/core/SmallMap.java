@@ -16,7 +16,8 @@ import java.util.Set;
  * linearly, while it has at most {@link #LINEAR_MAX} keys; a {@link LinkedHashMap} once it has
  * more (so a hostile object of 100,000 fields stays linear). A {@code LinkedHashMap} costs an
  * entry object per key and hashing on every put and get: ~300 bytes for four keys, against ~80
- * here (docs/benchmarks.md). Interned keys (parsed JSON names, literals) match by identity.
+ * here (docs/benchmarks.md). Interned keys (parsed JSON names, literals) match by identity; keys
+ * are never null (JSON names).
  *
  * <p>{@link #freeze()} makes it read-only: the events keep their trees that way, so a stored
  * event cannot change under its readers.

@@ -1,13 +1,13 @@
 package io.truecount.core.attribution;
 
 import io.truecount.core.MatchKeys;
+import io.truecount.core.pii.Pii;
 import io.truecount.core.spi.ByteReader;
 import io.truecount.core.spi.ByteWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,6 @@ final class ConversionPacker {
   private static final byte BIG_VALUE = 2;
   private static final byte RAW_HASH = 0;
   private static final byte TEXT = 1;
-  private static final HexFormat HEX = HexFormat.of();
 
   private final Words words;
   private final ByteWriter scratch = new ByteWriter(512);
@@ -165,10 +164,9 @@ final class ConversionPacker {
   private static void writeHashes(ByteWriter out, List<String> hashes) {
     out.writeVarInt(hashes.size());
     for (String h : hashes) {
-      if (isLowerHex64(h)) {
+      if (Pii.isLowerSha256Hex(h)) {
         out.writeByte(RAW_HASH);
-        byte[] raw = HEX.parseHex(h);
-        out.writeRaw(raw, 0, raw.length);
+        out.writeHash(h);
       } else {
         out.writeByte(TEXT);
         out.writeShortString(h);
@@ -184,27 +182,12 @@ final class ConversionPacker {
     List<String> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       if (in.readByte() == RAW_HASH) {
-        byte[] raw = new byte[32];
-        in.readRaw(raw);
-        out.add(HEX.formatHex(raw));
+        out.add(in.readHash());
       } else {
         out.add(in.readShortString());
       }
     }
     return out;
-  }
-
-  static boolean isLowerHex64(String s) {
-    if (s.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < 64; i++) {
-      char ch = s.charAt(i);
-      if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static long readLong(byte[] b, int at) {

@@ -31,6 +31,20 @@ public final class Pii {
     return true;
   }
 
+  /** A SHA-256 hash as the edge stores it: exactly 64 lower-case hex digits. */
+  public static boolean isLowerSha256Hex(String value) {
+    if (value.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static String sha256Hex(String value) {
     MessageDigest digest = SHA256.get();
     return HEX.formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));

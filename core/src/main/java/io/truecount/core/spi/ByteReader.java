@@ -49,10 +49,7 @@ public final class ByteReader {
     if (table != null) {
       return readTableString();
     }
-    int length = readInt();
-    String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
-    buffer.position(buffer.position() + length);
-    return s;
+    return readUtf8(readInt());
   }
 
   private String readTableString() {
@@ -60,17 +57,22 @@ public final class ByteReader {
     if ((tag & 1) == 1) {
       return table.get(tag >>> 1);
     }
-    String s;
-    if (tag == StringTags.HEX_HASH) {
-      s = HEX.formatHex(buffer.array(), buffer.position(), buffer.position() + 32);
-      buffer.position(buffer.position() + 32);
-    } else {
-      int length = tag >>> 2;
-      s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
-      buffer.position(buffer.position() + length);
-    }
+    String s = tag == StringTags.HEX_HASH ? readHash() : readUtf8(tag >>> 2);
     table.add(s);
     return s;
+  }
+
+  private String readUtf8(int length) {
+    String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
+    buffer.position(buffer.position() + length);
+    return s;
+  }
+
+  /** Reads what {@link ByteWriter#writeHash} wrote: the hash in lower-case hex. */
+  public String readHash() {
+    String hex = HEX.formatHex(buffer.array(), buffer.position(), buffer.position() + 32);
+    buffer.position(buffer.position() + 32);
+    return hex;
   }
 
   /** Reads what {@link ByteWriter#writeVarInt} wrote. */
@@ -87,15 +89,7 @@ public final class ByteReader {
 
   /** Reads what {@link ByteWriter#writeShortString} wrote. */
   public String readShortString() {
-    int length = readVarInt();
-    String s = new String(buffer.array(), buffer.position(), length, StandardCharsets.UTF_8);
-    buffer.position(buffer.position() + length);
-    return s;
-  }
-
-  /** Fills {@code into} from the next bytes. */
-  public void readRaw(byte[] into) {
-    buffer.get(into);
+    return readUtf8(readVarInt());
   }
 
   /** Moves past {@code n} bytes. */

@@ -1,6 +1,7 @@
 package io.truecount.core.spi;
 
 import com.carrotsearch.hppc.ObjectIntHashMap;
+import io.truecount.core.pii.Pii;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -89,16 +90,21 @@ public final class ByteWriter {
       return;
     }
     table.indexInsert(slot, s, table.size());
-    if (StringTags.isLowerHexHash(s)) {
+    if (Pii.isLowerSha256Hex(s)) {
       writeVarInt(StringTags.HEX_HASH);
-      ensure(32);
-      for (int i = 0; i < 64; i += 2) {
-        bytes[size++] = (byte) (Character.digit(s.charAt(i), 16) << 4 | Character.digit(s.charAt(i + 1), 16));
-      }
+      writeHash(s);
     } else {
       byte[] b = s.getBytes(StandardCharsets.UTF_8);
       writeVarInt(b.length << 2);
       writeRaw(b, 0, b.length);
+    }
+  }
+
+  /** A SHA-256 hash given as 64 lower-case hex digits ({@link Pii#isLowerSha256Hex}), as its 32 raw bytes. */
+  public void writeHash(String lowerHex) {
+    ensure(32);
+    for (int i = 0; i < 64; i += 2) {
+      bytes[size++] = (byte) (Character.digit(lowerHex.charAt(i), 16) << 4 | Character.digit(lowerHex.charAt(i + 1), 16));
     }
   }
 

@@ -10,17 +10,4 @@ final class StringTags {
   static final int HEX_HASH = 2;
 
   private StringTags() {}
-
-  static boolean isLowerHexHash(String s) {
-    if (s.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < 64; i++) {
-      char c = s.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-        return false;
-      }
-    }
-    return true;
-  }
 }
