@@ -148,14 +148,15 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     }
   }
 
+  /**
+   * One pass: identity first (interned keys), then the strings' cached hash codes, so a key that
+   * is absent (most lookups of optional fields) costs an int comparison per key, not an equals.
+   */
   private int indexOf(Object key) {
+    int hash = key.hashCode();
     for (int i = 0; i < size; i++) {
-      if (entries[2 * i] == key) {
-        return i;
-      }
-    }
-    for (int i = 0; i < size; i++) {
-      if (entries[2 * i].equals(key)) {
+      Object k = entries[2 * i];
+      if (k == key || (k.hashCode() == hash && k.equals(key))) {
         return i;
       }
     }

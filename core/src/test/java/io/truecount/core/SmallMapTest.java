@@ -71,9 +71,12 @@ class SmallMapTest {
 
   @Provide
   Arbitrary<List<Op>> operations() {
-    // Up to 40 distinct keys, so maps cross SmallMap.LINEAR_MAX (16) and shrink back; some keys
-    // equal but not identical to the interned ones.
-    Arbitrary<String> keys = Arbitraries.integers().between(0, 39).map(i -> i % 7 == 0 ? new String("f" + i) : ("f" + i).intern());
+    // Up to 46 distinct keys, so maps cross SmallMap.LINEAR_MAX (16) and shrink back; some keys
+    // equal but not identical to the interned ones; six keys with one hash code ("Aa" and "BB"
+    // collide), so a lookup that trusted the hash alone would fail.
+    Arbitrary<String> numbered = Arbitraries.integers().between(0, 39).map(i -> i % 7 == 0 ? new String("f" + i) : ("f" + i).intern());
+    Arbitrary<String> colliding = Arbitraries.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa").map(k -> k.length() == 2 ? new String(k) : k);
+    Arbitrary<String> keys = Arbitraries.frequencyOf(Tuple.of(4, numbered), Tuple.of(1, colliding));
     Arbitrary<String> kinds = Arbitraries.frequencyOf(
         Tuple.of(12, Arbitraries.just("put")), Tuple.of(4, Arbitraries.just("get")), Tuple.of(2, Arbitraries.just("has")),
         Tuple.of(3, Arbitraries.just("remove")), Tuple.of(1, Arbitraries.just("putIfAbsent")), Tuple.of(1, Arbitraries.just("iteratorRemove")),
