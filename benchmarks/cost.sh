@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Server CPU per event, split by thread group: the steadier yardstick when events/s move ±15–25 %
+# between identical runs (docs/benchmarks.md). Starts a fresh server, warms it up (unmeasured),
+# then measures one load and prints the rate and µs of CPU per event (per request for single
+# events) on every server thread, user + system time, from /proc/<pid>/task/*/stat.
+#   benchmarks/cost.sh batch     batches of 1000 new events, 4 connections, 10 s; the pipeline's
+#                                catch-up after the burst is counted too (its work is per event)
+#   benchmarks/cost.sh single    single-event requests, wrk -t1 -c64, 10 s
+#   JAR=/tmp/other.jar RUNS=3 benchmarks/cost.sh batch   (A/B: alternate two builds, compare)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:?usage: benchmarks/cost.sh batch|single}
+jar=${JAR:-server/target/truecount.jar}
+secs=${SECONDS_PER_RUN:-10}
+warm=${WARMUP_SECONDS:-15}
+[ "$mode" = batch ] || command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+[ -f "$jar" ] && [ -f benchmarks/target/truecount-benchmarks.jar ] || ./mvnw -q -B -DskipTests package
+bench="java -cp benchmarks/target/truecount-benchmarks.jar"
+port=18095
+tick=$(getconf CLK_TCK)
+
+# One line per thread: its group and its CPU ticks (user + system). The name in stat may hold
+# spaces ("XNIO-1 I/O-1"), so the fields are counted from the last ')'.
+threads() {
+  for t in /proc/$1/task/*; do
+    name=$(cat "$t/comm" 2>/dev/null) || continue
+    ticks=$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')
+    case "$name" in
+      XNIO*) group=edge ;;
+      truecount-pipe*) group=pipeline ;;  # names are cut to 15 characters
+      truecount-log*) group=log ;;
+      GC*|G1*) group=gc ;;
+      C1*|C2*) group=jit ;;
+      *) group=other ;;
+    esac
+    echo "$group $ticks"
+  done | awk '{a[$1] += $2} END {for (g in a) print g, a[g]}' | sort
+}
+
+lag_zero() {
+  until [ "$(curl -s localhost:$port/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.2; done
+}
+
+for run in $(seq "${RUNS:-1}"); do
+  work=$(mktemp -d)
+  TRUECOUNT_ADMIN_TOKEN=bench java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
+  pid=$!
+  until curl -sf localhost:$port/health >/dev/null; do kill -0 $pid || exit 1; sleep 0.2; done
+  read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:$port bench)
+  export TOKEN="$token" PIXEL="$pixel"
+  if [ "$mode" = batch ]; then
+    $bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 4 "$warm" >/dev/null
+    lag_zero
+    threads $pid > "$work/before"
+    result=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 4 "$secs")
+    lag_zero
+    count=$(echo "$result" | grep -o 'events=[0-9]*' | cut -d= -f2)
+    rate=$(echo "$result" | grep -o 'events/s=[0-9]*')
+    unit=event
+  else
+    wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:$port/ >/dev/null
+    lag_zero
+    threads $pid > "$work/before"
+    result=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:$port/)
+    lag_zero
+    count=$(echo "$result" | awk '/requests in/ {print $1}')
+    rate="req/s=$(echo "$result" | awk '/Requests\/sec/ {print int($2)}') p99=$(echo "$result" | awk '$1 == "99%" {print $2}')"
+    unit=request
+  fi
+  threads $pid > "$work/after"
+  kill $pid; wait $pid 2>/dev/null || true
+  join "$work/before" "$work/after" | awk -v n="$count" -v hz="$tick" -v rate="$rate" -v unit="$unit" '
+    {us = ($3 - $2) * 1e6 / hz / n; total += us; part[$1] = us}
+    END {printf "%s  server CPU %.2f µs per %s:", rate, total, unit; for (g in part) printf " %s %.2f", g, part[g]; print ""}'
+  rm -rf "$work"
+done
