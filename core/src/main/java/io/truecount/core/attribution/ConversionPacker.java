@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A conversion as one byte array for the attribution state (memory only, never persisted, so
+ * A conversion as one byte record for the attribution state (memory only, never persisted, so
  * the layout may change freely). One array instead of ~25 objects: repeated strings become
  * numbers from {@link Words}, SHA-256 hex keys their 32 raw bytes, times and decimals primitives.
  * The conversion time and the advertiser sit at fixed offsets so hot paths read them without
@@ -37,7 +37,8 @@ final class ConversionPacker {
     this.words = words;
   }
 
-  byte[] pack(Conversion c) {
+  /** The packed conversion, in a buffer that the next call reuses. */
+  ByteWriter pack(Conversion c) {
     ByteWriter out = scratch;
     out.reset();
     out.writeLong(c.time().getEpochSecond());
@@ -52,11 +53,12 @@ final class ConversionPacker {
     out.writeLong(c.receivedAt().getEpochSecond());
     out.writeInt(c.receivedAt().getNano());
     writeKeys(out, c.keys());
-    return out.toByteArray();
+    return out;
   }
 
-  Conversion unpack(long seq, byte[] packed) {
-    ByteReader in = new ByteReader(packed);
+  /** The conversion packed at {@code at} in {@code chunk}. */
+  Conversion unpack(long seq, byte[] chunk, int at) {
+    ByteReader in = new ByteReader(chunk, at);
     Instant time = Instant.ofEpochSecond(in.readLong(), in.readInt());
     String advertiser = words.word(in.readInt());
     String source = words.word(in.readVarInt());
@@ -70,8 +72,8 @@ final class ConversionPacker {
   }
 
   /** The fields a query tests, read without unpacking keys, event_id or order id. */
-  LedgerView view(long seq, byte[] packed, Optional<Credit> credit, boolean counted) {
-    ByteReader in = new ByteReader(packed);
+  LedgerView view(long seq, byte[] chunk, int at, Optional<Credit> credit, boolean counted) {
+    ByteReader in = new ByteReader(chunk, at);
     in.skip(ADVERTISER + 4);
     String source = words.word(in.readVarInt());
     String event = words.word(in.readVarInt());
@@ -81,26 +83,26 @@ final class ConversionPacker {
       in.skip(kind == LONG_VALUE ? 8 : in.readInt());
       in.skip(4); // scale
     }
-    return new LedgerView(seq, source, event, time(packed), kind != NO_VALUE, words.word(in.readVarInt()), credit, counted);
+    return new LedgerView(seq, source, event, time(chunk, at), kind != NO_VALUE, words.word(in.readVarInt()), credit, counted);
   }
 
   /** The conversion time, read in place. */
-  static Instant time(byte[] packed) {
-    return Instant.ofEpochSecond(readLong(packed, TIME_SECONDS), readInt(packed, TIME_NANOS));
+  static Instant time(byte[] chunk, int at) {
+    return Instant.ofEpochSecond(readLong(chunk, at + TIME_SECONDS), readInt(chunk, at + TIME_NANOS));
   }
 
   /** Whether the conversion time is in {@code [from, to)}, read in place. */
-  static boolean timeWithin(byte[] packed, Instant from, Instant to) {
-    long seconds = readLong(packed, TIME_SECONDS);
-    int nanos = readInt(packed, TIME_NANOS);
+  static boolean timeWithin(byte[] chunk, int at, Instant from, Instant to) {
+    long seconds = readLong(chunk, at + TIME_SECONDS);
+    int nanos = readInt(chunk, at + TIME_NANOS);
     boolean afterFrom = seconds > from.getEpochSecond() || seconds == from.getEpochSecond() && nanos >= from.getNano();
     boolean beforeTo = seconds < to.getEpochSecond() || seconds == to.getEpochSecond() && nanos < to.getNano();
     return afterFrom && beforeTo;
   }
 
   /** The advertiser's word number, read in place. */
-  static int advertiser(byte[] packed) {
-    return readInt(packed, ADVERTISER);
+  static int advertiser(byte[] chunk, int at) {
+    return readInt(chunk, at + ADVERTISER);
   }
 
   private static void writeValue(ByteWriter out, Optional<BigDecimal> value) {

@@ -1,37 +1,32 @@
 package io.truecount.core.attribution;
 
+import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongLongHashMap;
-import com.carrotsearch.hppc.LongObjectHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * Every conversion attribution knows, with its ledger state, keyed by log position: per
- * conversion one packed array ({@link ConversionPacker}) and one small slot, in primitive hash
- * maps and a list in log order; with the hashed key index, ~0.45 KB a conversion instead of ~0.9
- * (docs/benchmarks.md). Conversions and entries are unpacked on demand; scans test the fields
- * they filter on in place ({@link LedgerView}) and unpack only what they keep. Not thread-safe
- * (attribution's lock guards it).
+ * conversion one packed record ({@link ConversionPacker}) in a {@link PackedArena} and one slot
+ * in columns (position, record address, credit, flags), with a primitive map from position to
+ * slot; ~0.4 KB a conversion with the hashed key index (docs/benchmarks.md). No object per
+ * conversion: young collections copied each conversion's array and slot object twice before
+ * they settled in the old generation. Conversions and entries are unpacked on demand; scans test
+ * the fields they filter on in place ({@link LedgerView}) and unpack only what they keep. Not
+ * thread-safe (attribution's lock guards it).
  */
 final class ConversionStore {
-  /** A conversion's packed form and its current attribution. */
-  private static final class Slot {
-    final long seq;
-    byte[] packed;
-    Credit credit;
-    boolean counted;
-    boolean attributed;
-
-    Slot(long seq, byte[] packed) {
-      this.seq = seq;
-      this.packed = packed;
-    }
-  }
+  private static final byte COUNTED = 1;
+  private static final byte ATTRIBUTED = 2;
 
   /** A conversion's identity for lookups by event_id (only for the rare 64-bit hash collision). */
   private record EventKey(String sourceId, String event, String eventId) {}
@@ -44,43 +39,76 @@ final class ConversionStore {
 
   private final Words words = new Words();
   private final ConversionPacker packer = new ConversionPacker(words);
-  private final LongObjectHashMap<Slot> bySeq = new LongObjectHashMap<>();
+  private final PackedArena arena;
+  /** Slot i, in the order first stored: its log position, where its record is, its credit, its flags. */
+  private long[] seqs = new long[64];
+  private long[] addresses = new long[64];
+  private Credit[] credits = new Credit[64];
+  private byte[] flags = new byte[64];
+  private int slots;
+  private final LongIntHashMap slotBySeq = new LongIntHashMap();
   /** First conversion per 64-bit hash of (source, event, event_id); {@link #collided} holds the rest. */
   private final LongLongHashMap byEventId = new LongLongHashMap();
   private final Map<EventKey, Long> collided = new HashMap<>();
-  /**
-   * Every slot in the order first stored: log order in the pipeline, so it rarely needs sorting;
-   * scans walk this list instead of looking each position up.
-   */
-  private final ArrayList<Slot> order = new ArrayList<>();
+  /** Whether the slots are by ascending position (the pipeline stores in log order; scans sort otherwise). */
   private boolean ordered = true;
   private final EventHash hash;
 
   ConversionStore() {
-    this(ConversionStore::eventHash);
+    this(ConversionStore::eventHash, new PackedArena());
   }
 
-  /** With another hash (tests force collisions with a poor one). */
-  ConversionStore(EventHash hash) {
+  /** With another hash and arena (tests force collisions with a poor hash and use small chunks). */
+  ConversionStore(EventHash hash, PackedArena arena) {
     this.hash = hash;
+    this.arena = arena;
   }
 
   /** Stores the conversion (a known position gets the new keys, keeping its entry until re-derived); returns the previous one. */
   Optional<Conversion> put(Conversion c) {
-    Slot slot = bySeq.get(c.seq());
-    Optional<Conversion> previous = Optional.ofNullable(slot).map(s -> packer.unpack(c.seq(), s.packed));
-    if (slot == null) {
-      Slot fresh = new Slot(c.seq(), packer.pack(c));
-      bySeq.put(c.seq(), fresh);
-      ordered &= order.isEmpty() || order.get(order.size() - 1).seq < c.seq();
-      order.add(fresh);
+    int slot = slotOf(c.seq());
+    Optional<Conversion> previous = slot < 0 ? Optional.empty() : Optional.of(unpack(slot));
+    long address = arena.append(packer.pack(c));
+    if (slot < 0) {
+      add(c.seq(), address);
     } else {
-      slot.packed = packer.pack(c);
+      addresses[slot] = address;
     }
     if (!c.eventId().isEmpty()) {
       indexEventId(c);
     }
     return previous;
+  }
+
+  private void add(long seq, long address) {
+    if (slots == seqs.length) {
+      int grown = slots * 2;
+      seqs = Arrays.copyOf(seqs, grown);
+      addresses = Arrays.copyOf(addresses, grown);
+      credits = Arrays.copyOf(credits, grown);
+      flags = Arrays.copyOf(flags, grown);
+    }
+    ordered &= slots == 0 || seqs[slots - 1] < seq;
+    seqs[slots] = seq;
+    addresses[slots] = address;
+    slotBySeq.put(seq, slots++);
+  }
+
+  private int slotOf(long seq) {
+    return slotBySeq.getOrDefault(seq, -1);
+  }
+
+  private int requireSlot(long seq) {
+    int slot = slotOf(seq);
+    if (slot < 0) {
+      throw new IllegalStateException("no conversion at position " + seq);
+    }
+    return slot;
+  }
+
+  private Conversion unpack(int slot) {
+    long address = addresses[slot];
+    return packer.unpack(seqs[slot], arena.chunk(address), PackedArena.offset(address));
   }
 
   private void indexEventId(Conversion c) {
@@ -94,17 +122,18 @@ final class ConversionStore {
   }
 
   Optional<Conversion> get(long seq) {
-    Slot slot = bySeq.get(seq);
-    return slot == null ? Optional.empty() : Optional.of(packer.unpack(seq, slot.packed));
+    int slot = slotOf(seq);
+    return slot < 0 ? Optional.empty() : Optional.of(unpack(slot));
   }
 
   Conversion require(long seq) {
-    return packer.unpack(seq, bySeq.get(seq).packed);
+    return unpack(requireSlot(seq));
   }
 
   /** The conversion time without unpacking. */
   Instant time(long seq) {
-    return ConversionPacker.time(bySeq.get(seq).packed);
+    long address = addresses[requireSlot(seq)];
+    return ConversionPacker.time(arena.chunk(address), PackedArena.offset(address));
   }
 
   /** The position of the first conversion with this (source, reported event name, event_id). */
@@ -125,19 +154,18 @@ final class ConversionStore {
 
   /** The conversion's ledger entry, once attributed. */
   Optional<LedgerEntry> entry(long seq) {
-    Slot slot = bySeq.get(seq);
-    return slot == null || !slot.attributed ? Optional.empty() : Optional.of(entry(seq, slot));
+    int slot = slotOf(seq);
+    return slot < 0 || (flags[slot] & ATTRIBUTED) == 0 ? Optional.empty() : Optional.of(entry(slot));
   }
 
-  private LedgerEntry entry(long seq, Slot slot) {
-    return new LedgerEntry(packer.unpack(seq, slot.packed), Optional.ofNullable(slot.credit), slot.counted);
+  private LedgerEntry entry(int slot) {
+    return new LedgerEntry(unpack(slot), Optional.ofNullable(credits[slot]), (flags[slot] & COUNTED) != 0);
   }
 
   void attribute(long seq, Optional<Credit> credit, boolean counted) {
-    Slot slot = bySeq.get(seq);
-    slot.credit = credit.orElse(null);
-    slot.counted = counted;
-    slot.attributed = true;
+    int slot = requireSlot(seq);
+    credits[slot] = credit.orElse(null);
+    flags[slot] = (byte) (ATTRIBUTED | (counted ? COUNTED : 0));
   }
 
   /** Every entry in log order. */
@@ -156,79 +184,104 @@ final class ConversionStore {
 
   private List<LedgerEntry> entries(int advertiserWord, Instant from, Instant to) {
     List<LedgerEntry> out = new ArrayList<>();
-    forEachSlot(advertiserWord, from, to, (seq, slot) -> out.add(entry(seq, slot)));
+    forEachSlot(advertiserWord, from, to, slot -> out.add(entry(slot)));
     return out;
   }
 
   /** Like {@link #entries(String, Instant, Instant)}, unpacking only the entries whose view {@code keep} accepts. */
-  List<LedgerEntry> entries(String advertiserId, Instant from, Instant to, java.util.function.Predicate<LedgerView> keep) {
+  List<LedgerEntry> entries(String advertiserId, Instant from, Instant to, Predicate<LedgerView> keep) {
     List<LedgerEntry> out = new ArrayList<>();
-    int word = words.known(advertiserId);
-    if (word < 0) {
-      return out;
-    }
-    forEachSlot(word, from, to, (seq, slot) -> {
-      if (keep.test(view(seq, slot))) {
-        out.add(entry(seq, slot));
-      }
-    });
+    forEachKept(advertiserId, from, to, keep, slot -> out.add(entry(slot)));
     return out;
   }
 
   /** The views of one advertiser's entries whose conversion time is in {@code [from, to)}, in log order (no conversion unpacked). */
-  void forEachView(String advertiserId, Instant from, Instant to, java.util.function.Consumer<LedgerView> action) {
+  void forEachView(String advertiserId, Instant from, Instant to, Consumer<LedgerView> action) {
     int word = words.known(advertiserId);
     if (word >= 0) {
-      forEachSlot(word, from, to, (seq, slot) -> action.accept(view(seq, slot)));
+      forEachSlot(word, from, to, slot -> action.accept(view(slot)));
     }
   }
 
-  private LedgerView view(long seq, Slot slot) {
-    return packer.view(seq, slot.packed, Optional.ofNullable(slot.credit), slot.counted);
+  private LedgerView view(int slot) {
+    long address = addresses[slot];
+    return packer.view(seqs[slot], arena.chunk(address), PackedArena.offset(address), Optional.ofNullable(credits[slot]), (flags[slot] & COUNTED) != 0);
   }
 
-  /** Attributed slots of the advertiser ({@code -1}: of every advertiser) with conversion time in {@code [from, to)}. */
-  private void forEachSlot(int advertiserWord, Instant from, Instant to, java.util.function.BiConsumer<Long, Slot> action) {
-    for (Slot slot : ascending()) {
-      if (slot.attributed && (advertiserWord == -1 || ConversionPacker.advertiser(slot.packed) == advertiserWord)
-          && ConversionPacker.timeWithin(slot.packed, from, to)) {
-        action.accept(slot.seq, slot);
+  /** The advertiser's attributed slots in {@code [from, to)} whose view {@code keep} accepts. */
+  private void forEachKept(String advertiserId, Instant from, Instant to, Predicate<LedgerView> keep, IntConsumer action) {
+    int word = words.known(advertiserId);
+    if (word >= 0) {
+      forEachSlot(word, from, to, slot -> {
+        if (keep.test(view(slot))) {
+          action.accept(slot);
+        }
+      });
+    }
+  }
+
+  /** Attributed slots of the advertiser ({@code -1}: of every advertiser) with conversion time in {@code [from, to)}, in log order. */
+  private void forEachSlot(int advertiserWord, Instant from, Instant to, IntConsumer action) {
+    sortIfNeeded();
+    for (int slot = 0; slot < slots; slot++) {
+      if ((flags[slot] & ATTRIBUTED) == 0) {
+        continue;
+      }
+      long address = addresses[slot];
+      byte[] chunk = arena.chunk(address);
+      int at = PackedArena.offset(address);
+      if ((advertiserWord == -1 || ConversionPacker.advertiser(chunk, at) == advertiserWord)
+          && ConversionPacker.timeWithin(chunk, at, from, to)) {
+        action.accept(slot);
       }
     }
   }
 
   /** Every conversion in log order. */
   List<Conversion> conversions() {
-    List<Conversion> out = new ArrayList<>(order.size());
-    ascending().forEach(slot -> out.add(packer.unpack(slot.seq, slot.packed)));
+    sortIfNeeded();
+    List<Conversion> out = new ArrayList<>(slots);
+    for (int slot = 0; slot < slots; slot++) {
+      out.add(unpack(slot));
+    }
     return out;
   }
 
   /** One advertiser's conversions with time in {@code [from, to)} whose view {@code keep} accepts, in log order (the rest not unpacked). */
-  List<Conversion> conversions(String advertiserId, Instant from, Instant to, java.util.function.Predicate<LedgerView> keep) {
+  List<Conversion> conversions(String advertiserId, Instant from, Instant to, Predicate<LedgerView> keep) {
     List<Conversion> out = new ArrayList<>();
-    int word = words.known(advertiserId);
-    if (word >= 0) {
-      forEachSlot(word, from, to, (seq, slot) -> {
-        if (keep.test(view(seq, slot))) {
-          out.add(packer.unpack(seq, slot.packed));
-        }
-      });
-    }
+    forEachKept(advertiserId, from, to, keep, slot -> out.add(unpack(slot)));
     return out;
   }
 
   int size() {
-    return bySeq.size();
+    return slots;
   }
 
-  /** The slots by ascending position (sorted once if stored out of order). */
-  private List<Slot> ascending() {
-    if (!ordered) {
-      order.sort(java.util.Comparator.comparingLong(slot -> slot.seq));
-      ordered = true;
+  /** Puts the slots in ascending position once, if they were stored out of order (rare: the pipeline stores in log order). */
+  private void sortIfNeeded() {
+    if (ordered) {
+      return;
     }
-    return order;
+    long[] ascending = Arrays.copyOf(seqs, slots);
+    Arrays.sort(ascending);
+    long[] newAddresses = new long[seqs.length];
+    Credit[] newCredits = new Credit[seqs.length];
+    byte[] newFlags = new byte[seqs.length];
+    for (int slot = 0; slot < slots; slot++) {
+      int old = slotBySeq.get(ascending[slot]);
+      newAddresses[slot] = addresses[old];
+      newCredits[slot] = credits[old];
+      newFlags[slot] = flags[old];
+    }
+    for (int slot = 0; slot < slots; slot++) {
+      slotBySeq.put(ascending[slot], slot);
+    }
+    seqs = Arrays.copyOf(ascending, seqs.length);
+    addresses = newAddresses;
+    credits = newCredits;
+    flags = newFlags;
+    ordered = true;
   }
 
   /** FNV-1a over the three strings with separators, then a 64-bit finalizer (collisions are checked, so only speed depends on it). */

@@ -17,6 +17,12 @@ public final class ByteReader {
     buffer = ByteBuffer.wrap(bytes);
   }
 
+  /** Reads from {@code offset} on (a record inside a larger array). */
+  public ByteReader(byte[] bytes, int offset) {
+    buffer = ByteBuffer.wrap(bytes);
+    buffer.position(offset);
+  }
+
   public byte readByte() {
     return buffer.get();
   }

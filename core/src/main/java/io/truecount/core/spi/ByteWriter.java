@@ -148,6 +148,16 @@ public final class ByteWriter {
     return Arrays.copyOf(bytes, size);
   }
 
+  /** The number of bytes written. */
+  public int size() {
+    return size;
+  }
+
+  /** Copies the bytes written to {@code target} from {@code at} on. */
+  public void copyTo(byte[] target, int at) {
+    System.arraycopy(bytes, 0, target, at, size);
+  }
+
   private void ensure(int more) {
     if (size + more > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));

@@ -29,8 +29,9 @@ class ConversionStoreProperties {
   record Put(Conversion conversion, Optional<Credit> credit, boolean counted) {}
 
   @Property(tries = 300)
-  void the_store_answers_like_maps_of_records(@ForAll("puts") List<Put> puts, @ForAll boolean poorHash) {
-    ConversionStore store = poorHash ? new ConversionStore((s, e, id) -> id.length() % 3) : new ConversionStore();
+  void the_store_answers_like_maps_of_records(@ForAll("puts") List<Put> puts, @ForAll boolean poorHash, @ForAll("chunkSizes") int chunkBytes) {
+    ConversionStore.EventHash hash = poorHash ? (s, e, id) -> id.length() % 3 : ConversionStore::eventHash;
+    ConversionStore store = new ConversionStore(hash, new PackedArena(chunkBytes));
     Map<Long, Conversion> conversions = new HashMap<>();
     Map<List<String>, Long> firstByEventId = new HashMap<>();
     Map<Long, LedgerEntry> entries = new HashMap<>();
@@ -46,6 +47,9 @@ class ConversionStoreProperties {
       } else if (entries.containsKey(c.seq())) { // a merged copy: the entry keeps its attribution until re-derived
         LedgerEntry e = entries.get(c.seq());
         entries.put(c.seq(), new LedgerEntry(c, e.credit(), e.counted()));
+      }
+      if (c.seq() % 5 == 0) { // a scan between puts: slots stored out of order get sorted, later puts still land
+        assertThat(store.entries()).isEqualTo(entries.values().stream().sorted(java.util.Comparator.comparingLong(e -> e.conversion().seq())).toList());
       }
     }
     for (Conversion c : conversions.values()) {
@@ -82,6 +86,12 @@ class ConversionStoreProperties {
         .filter(c -> c.advertiserId().equals("A1") && c.event().equals("Purchase") && attributed.contains(c.seq())).toList());
     assertThat(store.conversions("A-unknown", Instant.MIN, Instant.MAX, v -> true)).isEmpty();
     assertThat(store.size()).isEqualTo(conversions.size());
+  }
+
+  /** Small chunks put records across many chunks, and most in chunks of their own. */
+  @Provide
+  Arbitrary<Integer> chunkSizes() {
+    return Arbitraries.of(64, 400, 1024, PackedArena.CHUNK_BYTES);
   }
 
   @Provide

@@ -1,0 +1,73 @@
+package io.truecount.core.attribution;
+
+import io.truecount.core.spi.ByteWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Packed conversions appended to large chunks, addressed by (chunk, offset) in one {@code long}.
+ * A chunk holds thousands of conversions, so the garbage collector sees a few large arrays instead
+ * of one small array per conversion: G1 places an array of half a region or more (1 MB regions
+ * up to a 2 GB heap) straight in the old generation, where young collections never copy it, and
+ * a small array per conversion was copied twice (to a survivor space, then to the old generation)
+ * — most of the GC time of a stream of new conversions (docs/benchmarks.md, session 10).
+ *
+ * <p>Append-only: a conversion packed again (a merged copy) is appended anew and its old bytes stay
+ * unused; at most one rewrite per browser/server merge. Not thread-safe (attribution's lock guards
+ * it).
+ */
+final class PackedArena {
+  /** A 1 MB array with its 16-byte header: exactly one G1 region at the default region size. */
+  static final int CHUNK_BYTES = (1 << 20) - 16;
+
+  private final int chunkBytes;
+  private final List<byte[]> chunks = new ArrayList<>();
+  private byte[] current;
+  private int currentIndex;
+  private int used;
+
+  PackedArena() {
+    this(CHUNK_BYTES);
+  }
+
+  /** With smaller chunks (tests cross chunk boundaries with a few conversions). */
+  PackedArena(int chunkBytes) {
+    this.chunkBytes = chunkBytes;
+  }
+
+  /** Appends the bytes written and returns their address. */
+  long append(ByteWriter packed) {
+    int length = packed.size();
+    if (length > chunkBytes / 4) {
+      // A rare large conversion (many keys) gets a chunk of its own; the current one stays open.
+      byte[] own = new byte[length];
+      packed.copyTo(own, 0);
+      chunks.add(own);
+      return address(chunks.size() - 1, 0);
+    }
+    if (current == null || used + length > current.length) {
+      current = new byte[chunkBytes];
+      chunks.add(current);
+      currentIndex = chunks.size() - 1;
+      used = 0;
+    }
+    packed.copyTo(current, used);
+    long address = address(currentIndex, used);
+    used += length;
+    return address;
+  }
+
+  /** The chunk an address points into. */
+  byte[] chunk(long address) {
+    return chunks.get((int) (address >>> 32));
+  }
+
+  /** Where in its chunk an address starts. */
+  static int offset(long address) {
+    return (int) address;
+  }
+
+  private static long address(int chunk, int offset) {
+    return (long) chunk << 32 | offset;
+  }
+}
