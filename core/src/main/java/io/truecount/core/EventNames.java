@@ -29,7 +29,27 @@ public final class EventNames {
   public static final Set<String> VALUE_EVENTS =
       Set.of("Purchase", "CompletePayment", "PlaceAnOrder", "Subscribe", "Checkout");
 
+  /** Every standard name, each mapped to itself. */
+  private static final Map<String, String> CANONICAL = canonicalNames();
+
   private EventNames() {}
+
+  /**
+   * The shared constant for a standard name, else {@code raw}. The edge stores events with it, so
+   * the pipeline's many lookups by event name hash a string already hashed and in cache instead of
+   * each event's own copy from the parser (its first hash a cache miss on the pipeline's core).
+   */
+  public static String canonical(String raw) {
+    return CANONICAL.getOrDefault(raw, raw);
+  }
+
+  private static Map<String, String> canonicalNames() {
+    Map<String, String> names = new java.util.HashMap<>();
+    WEB_STANDARD.forEach(n -> names.put(n, n));
+    APP_STANDARD.forEach(n -> names.put(n, n));
+    names.put(PAGEVIEW, PAGEVIEW);
+    return Map.copyOf(names);
+  }
 
   public static String reportedName(String raw) {
     return LEGACY.getOrDefault(raw, raw);

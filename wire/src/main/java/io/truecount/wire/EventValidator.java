@@ -2,6 +2,7 @@ package io.truecount.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.core.Event;
+import io.truecount.core.EventNames;
 import io.truecount.core.MatchKeys;
 import io.truecount.core.PageUrls;
 import io.truecount.core.SmallMap;
@@ -47,7 +48,7 @@ final class EventValidator {
       return new Result(Optional.empty(), eventIdOf(e), all);
     }
     Event event = new Event(
-        ctx.source().id(), ctx.source().kind(), name.orElseThrow(), eventId, eventTime.orElseThrow(), ctx.receivedAt(),
+        ctx.source().id(), ctx.source().kind(), EventNames.canonical(name.orElseThrow()), eventId, eventTime.orElseThrow(), ctx.receivedAt(),
         ctx.channel(), testCode.isEmpty() ? requestTestCode : testCode, withClickId(user, page.url()), page.url(),
         page.referrer(), properties, context);
     return new Result(Optional.of(event), eventId, List.of());

@@ -95,6 +95,9 @@ final class ConversionStore {
   }
 
   private int slotOf(long seq) {
+    if (ordered && (slots == 0 || seq > seqs[slots - 1])) {
+      return -1; // past the last position stored: a new conversion, no lookup (a cache miss each)
+    }
     return slotBySeq.getOrDefault(seq, -1);
   }
 
