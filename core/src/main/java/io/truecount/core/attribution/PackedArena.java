@@ -7,10 +7,12 @@ import java.util.List;
 /**
  * Packed conversions appended to large chunks, addressed by (chunk, offset) in one {@code long}.
  * A chunk holds thousands of conversions, so the garbage collector sees a few large arrays instead
- * of one small array per conversion: G1 places an array of half a region or more (1 MB regions
- * up to a 2 GB heap) straight in the old generation, where young collections never copy it, and
- * a small array per conversion was copied twice (to a survivor space, then to the old generation)
- * — most of the GC time of a stream of new conversions (docs/benchmarks.md, session 10).
+ * of one small array per conversion, which young collections copied twice (to a survivor space,
+ * then to the old generation): most of the GC time of a stream of new conversions
+ * (docs/benchmarks.md, session 10). G1 places an array of half a region or more straight in the
+ * old generation (a chunk is that up to a 4 GB heap, whose regions are 1–2 MB); in a larger heap
+ * a chunk is an ordinary array, copied like any other, but as one block for thousands of
+ * conversions.
  *
  * <p>Append-only: a conversion packed again (a merged copy) is appended anew and its old bytes stay
  * unused; at most one rewrite per browser/server merge. Not thread-safe (attribution's lock guards
