@@ -1,10 +1,8 @@
 package io.truecount.core.attribution;
 
-import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongLongHashMap;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,17 +15,13 @@ import java.util.function.Predicate;
 /**
  * Every conversion attribution knows, with its ledger state, keyed by log position: per
  * conversion one packed record ({@link ConversionPacker}) in a {@link PackedArena} and one slot
- * in columns (position, record address, credit, flags), with a primitive map from position to
- * slot; ~0.4 KB a conversion with the hashed key index (docs/benchmarks.md). No object per
- * conversion: young collections copied each conversion's array and slot object twice before
- * they settled in the old generation. Conversions and entries are unpacked on demand; scans test
- * the fields they filter on in place ({@link LedgerView}) and unpack only what they keep. Not
- * thread-safe (attribution's lock guards it).
+ * in {@link ConversionSlots}' columns: no object per conversion (young collections copied each
+ * conversion's array and slot object twice before they settled in the old generation); ~0.38 KB
+ * a conversion with the hashed key index (docs/benchmarks.md). Conversions and entries are
+ * unpacked on demand; scans test the fields they filter on in place ({@link LedgerView}) and
+ * unpack only what they keep. Not thread-safe (attribution's lock guards it).
  */
 final class ConversionStore {
-  private static final byte COUNTED = 1;
-  private static final byte ATTRIBUTED = 2;
-
   /** A conversion's identity for lookups by event_id (only for the rare 64-bit hash collision). */
   private record EventKey(String sourceId, String event, String eventId) {}
 
@@ -40,18 +34,10 @@ final class ConversionStore {
   private final Words words = new Words();
   private final ConversionPacker packer = new ConversionPacker(words);
   private final PackedArena arena;
-  /** Slot i, in the order first stored: its log position, where its record is, its credit, its flags. */
-  private long[] seqs = new long[64];
-  private long[] addresses = new long[64];
-  private Credit[] credits = new Credit[64];
-  private byte[] flags = new byte[64];
-  private int slots;
-  private final LongIntHashMap slotBySeq = new LongIntHashMap();
+  private final ConversionSlots slots = new ConversionSlots();
   /** First conversion per 64-bit hash of (source, event, event_id); {@link #collided} holds the rest. */
   private final LongLongHashMap byEventId = new LongLongHashMap();
   private final Map<EventKey, Long> collided = new HashMap<>();
-  /** Whether the slots are by ascending position (the pipeline stores in log order; scans sort otherwise). */
-  private boolean ordered = true;
   private final EventHash hash;
 
   ConversionStore() {
@@ -66,13 +52,13 @@ final class ConversionStore {
 
   /** Stores the conversion (a known position gets the new keys, keeping its entry until re-derived); returns the previous one. */
   Optional<Conversion> put(Conversion c) {
-    int slot = slotOf(c.seq());
+    int slot = slots.slotOf(c.seq());
     Optional<Conversion> previous = slot < 0 ? Optional.empty() : Optional.of(unpack(slot));
     long address = arena.append(packer.pack(c));
     if (slot < 0) {
-      add(c.seq(), address);
+      slots.add(c.seq(), address);
     } else {
-      addresses[slot] = address;
+      slots.moveRecord(slot, address);
     }
     if (!c.eventId().isEmpty()) {
       indexEventId(c);
@@ -80,38 +66,9 @@ final class ConversionStore {
     return previous;
   }
 
-  private void add(long seq, long address) {
-    if (slots == seqs.length) {
-      int grown = slots * 2;
-      seqs = Arrays.copyOf(seqs, grown);
-      addresses = Arrays.copyOf(addresses, grown);
-      credits = Arrays.copyOf(credits, grown);
-      flags = Arrays.copyOf(flags, grown);
-    }
-    ordered &= slots == 0 || seqs[slots - 1] < seq;
-    seqs[slots] = seq;
-    addresses[slots] = address;
-    slotBySeq.put(seq, slots++);
-  }
-
-  private int slotOf(long seq) {
-    if (ordered && (slots == 0 || seq > seqs[slots - 1])) {
-      return -1; // past the last position stored: a new conversion, no lookup (a cache miss each)
-    }
-    return slotBySeq.getOrDefault(seq, -1);
-  }
-
-  private int requireSlot(long seq) {
-    int slot = slotOf(seq);
-    if (slot < 0) {
-      throw new IllegalStateException("no conversion at position " + seq);
-    }
-    return slot;
-  }
-
   private Conversion unpack(int slot) {
-    long address = addresses[slot];
-    return packer.unpack(seqs[slot], arena.chunk(address), PackedArena.offset(address));
+    long address = slots.address(slot);
+    return packer.unpack(slots.seq(slot), arena.chunk(address), PackedArena.offset(address));
   }
 
   private void indexEventId(Conversion c) {
@@ -125,17 +82,17 @@ final class ConversionStore {
   }
 
   Optional<Conversion> get(long seq) {
-    int slot = slotOf(seq);
+    int slot = slots.slotOf(seq);
     return slot < 0 ? Optional.empty() : Optional.of(unpack(slot));
   }
 
   Conversion require(long seq) {
-    return unpack(requireSlot(seq));
+    return unpack(slots.require(seq));
   }
 
   /** The conversion time without unpacking. */
   Instant time(long seq) {
-    long address = addresses[requireSlot(seq)];
+    long address = slots.address(slots.require(seq));
     return ConversionPacker.time(arena.chunk(address), PackedArena.offset(address));
   }
 
@@ -157,18 +114,16 @@ final class ConversionStore {
 
   /** The conversion's ledger entry, once attributed. */
   Optional<LedgerEntry> entry(long seq) {
-    int slot = slotOf(seq);
-    return slot < 0 || (flags[slot] & ATTRIBUTED) == 0 ? Optional.empty() : Optional.of(entry(slot));
+    int slot = slots.slotOf(seq);
+    return slot < 0 || !slots.attributed(slot) ? Optional.empty() : Optional.of(entry(slot));
   }
 
   private LedgerEntry entry(int slot) {
-    return new LedgerEntry(unpack(slot), Optional.ofNullable(credits[slot]), (flags[slot] & COUNTED) != 0);
+    return new LedgerEntry(unpack(slot), Optional.ofNullable(slots.credit(slot)), slots.counted(slot));
   }
 
   void attribute(long seq, Optional<Credit> credit, boolean counted) {
-    int slot = requireSlot(seq);
-    credits[slot] = credit.orElse(null);
-    flags[slot] = (byte) (ATTRIBUTED | (counted ? COUNTED : 0));
+    slots.attribute(slots.require(seq), credit.orElse(null), counted);
   }
 
   /** Every entry in log order. */
@@ -207,8 +162,8 @@ final class ConversionStore {
   }
 
   private LedgerView view(int slot) {
-    long address = addresses[slot];
-    return packer.view(seqs[slot], arena.chunk(address), PackedArena.offset(address), Optional.ofNullable(credits[slot]), (flags[slot] & COUNTED) != 0);
+    long address = slots.address(slot);
+    return packer.view(slots.seq(slot), arena.chunk(address), PackedArena.offset(address), Optional.ofNullable(slots.credit(slot)), slots.counted(slot));
   }
 
   /** The advertiser's attributed slots in {@code [from, to)} whose view {@code keep} accepts. */
@@ -225,12 +180,12 @@ final class ConversionStore {
 
   /** Attributed slots of the advertiser ({@code -1}: of every advertiser) with conversion time in {@code [from, to)}, in log order. */
   private void forEachSlot(int advertiserWord, Instant from, Instant to, IntConsumer action) {
-    sortIfNeeded();
-    for (int slot = 0; slot < slots; slot++) {
-      if ((flags[slot] & ATTRIBUTED) == 0) {
+    int size = slots.inLogOrder().size();
+    for (int slot = 0; slot < size; slot++) {
+      if (!slots.attributed(slot)) {
         continue;
       }
-      long address = addresses[slot];
+      long address = slots.address(slot);
       byte[] chunk = arena.chunk(address);
       int at = PackedArena.offset(address);
       if ((advertiserWord == -1 || ConversionPacker.advertiser(chunk, at) == advertiserWord)
@@ -242,9 +197,9 @@ final class ConversionStore {
 
   /** Every conversion in log order. */
   List<Conversion> conversions() {
-    sortIfNeeded();
-    List<Conversion> out = new ArrayList<>(slots);
-    for (int slot = 0; slot < slots; slot++) {
+    int size = slots.inLogOrder().size();
+    List<Conversion> out = new ArrayList<>(size);
+    for (int slot = 0; slot < size; slot++) {
       out.add(unpack(slot));
     }
     return out;
@@ -258,33 +213,7 @@ final class ConversionStore {
   }
 
   int size() {
-    return slots;
-  }
-
-  /** Puts the slots in ascending position once, if they were stored out of order (rare: the pipeline stores in log order). */
-  private void sortIfNeeded() {
-    if (ordered) {
-      return;
-    }
-    long[] ascending = Arrays.copyOf(seqs, slots);
-    Arrays.sort(ascending);
-    long[] newAddresses = new long[seqs.length];
-    Credit[] newCredits = new Credit[seqs.length];
-    byte[] newFlags = new byte[seqs.length];
-    for (int slot = 0; slot < slots; slot++) {
-      int old = slotBySeq.get(ascending[slot]);
-      newAddresses[slot] = addresses[old];
-      newCredits[slot] = credits[old];
-      newFlags[slot] = flags[old];
-    }
-    for (int slot = 0; slot < slots; slot++) {
-      slotBySeq.put(ascending[slot], slot);
-    }
-    seqs = Arrays.copyOf(ascending, seqs.length);
-    addresses = newAddresses;
-    credits = newCredits;
-    flags = newFlags;
-    ordered = true;
+    return slots.size();
   }
 
   /** FNV-1a over the three strings with separators, then a 64-bit finalizer (collisions are checked, so only speed depends on it). */
