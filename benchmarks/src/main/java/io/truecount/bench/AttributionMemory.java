@@ -41,14 +41,14 @@ public final class AttributionMemory {
     long before = usedAfterGc();
     Random random = new Random(1);
     Instant start = Instant.parse("2026-11-01T00:00:00Z");
-    long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     for (int i = 1; i <= conversions; i++) {
       int u = random.nextInt(users);
       Instant at = start.plusSeconds(random.nextInt(30 * 86_400));
       attribution.conversion(new Conversion(i, "7000000000000001", "CBENCH00000000000001", i % 3 == 0 ? "Purchase" : "ViewContent", "e-" + i, at,
           Optional.of(new BigDecimal("59.90")), "BRL", keys(u, random), i % 3 == 0 ? "order-" + i : "", at.plusSeconds(5)));
     }
-    long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
+    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0;
     long after = usedAfterGc();
     System.out.printf("conversions=%,d users=%,d heap=%,d bytes bytes/conversion=%.0f cpu/conversion=%.2f us (this thread, building the events included)%n",
         conversions, users, after - before, (double) (after - before) / conversions, cpu / 1e3 / conversions);

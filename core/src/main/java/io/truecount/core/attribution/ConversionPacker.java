@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * A conversion as one byte record for the attribution state (memory only, never persisted, so
- * the layout may change freely). One array instead of ~25 objects: repeated strings become
- * numbers from {@link Words}, SHA-256 hex keys their 32 raw bytes, times and decimals primitives.
+ * the layout may change freely; {@link PackedArena} holds the records). One record instead of ~25
+ * objects: repeated strings become numbers from {@link Words}, SHA-256 hex keys their 32 raw
+ * bytes, times and decimals primitives.
  * The conversion time and the advertiser sit at fixed offsets so hot paths read them without
  * unpacking. Every value round-trips exactly (nanoseconds, a decimal's scale, any string).
  */

@@ -24,8 +24,8 @@ final class PackedArena {
 
   private final int chunkBytes;
   private final List<byte[]> chunks = new ArrayList<>();
-  private byte[] current;
-  private int currentIndex;
+  /** The chunk being filled ({@code -1} before the first), and the bytes used in it. */
+  private int current = -1;
   private int used;
 
   PackedArena() {
@@ -47,14 +47,13 @@ final class PackedArena {
       chunks.add(own);
       return address(chunks.size() - 1, 0);
     }
-    if (current == null || used + length > current.length) {
-      current = new byte[chunkBytes];
-      chunks.add(current);
-      currentIndex = chunks.size() - 1;
+    if (current < 0 || used + length > chunkBytes) {
+      chunks.add(new byte[chunkBytes]);
+      current = chunks.size() - 1;
       used = 0;
     }
-    packed.copyTo(current, used);
-    long address = address(currentIndex, used);
+    packed.copyTo(chunks.get(current), used);
+    long address = address(current, used);
     used += length;
     return address;
   }
