@@ -28,6 +28,12 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
   /** Key i at {@code 2 * i}, its value at {@code 2 * i + 1}: one array, each key next to its value. */
   private Object[] entries;
   private int size;
+  /**
+   * One bit per key, chosen by its hash ({@link #bit}): a lookup whose bit is clear is absent
+   * without a scan. Most lookups are of optional fields the object does not have (a user object
+   * of four keys is asked for eighteen), and each scan cost a key comparison per entry.
+   */
+  private long keyBits;
   /** All entries, once there are more than {@link #LINEAR_MAX}; the array is then unused. */
   private LinkedHashMap<String, V> large;
   private boolean frozen;
@@ -94,6 +100,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     }
     entries[2 * size] = key;
     entries[2 * size++ + 1] = value;
+    keyBits |= bit(key);
     return null;
   }
 
@@ -121,6 +128,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     } else {
       Arrays.fill(entries, 0, 2 * size, null);
       size = 0;
+      keyBits = 0;
     }
   }
 
@@ -149,11 +157,15 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
   }
 
   /**
-   * One pass: identity first (interned keys), then the strings' cached hash codes, so a key that
-   * is absent (most lookups of optional fields) costs an int comparison per key, not an equals.
+   * Absent at once when the key's bit is clear; else one pass: identity first (interned keys),
+   * then the strings' cached hash codes, so an absent key costs an int comparison per key, not an
+   * equals.
    */
   private int indexOf(Object key) {
     int hash = key.hashCode();
+    if ((keyBits & bit(hash)) == 0) {
+      return -1;
+    }
     for (int i = 0; i < size; i++) {
       Object k = entries[2 * i];
       if (k == key || (k.hashCode() == hash && k.equals(key))) {
@@ -163,11 +175,24 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
     return -1;
   }
 
+  private static long bit(Object key) {
+    return bit(key.hashCode());
+  }
+
+  /** Bits 0–63 from the hash's high and low halves (short names differ mostly in the low bits). */
+  private static long bit(int hash) {
+    return 1L << ((hash ^ hash >>> 16) & 63);
+  }
+
   private void removeAt(int at) {
     System.arraycopy(entries, 2 * at + 2, entries, 2 * at, 2 * (size - at - 1));
     size--;
     entries[2 * size] = null;
     entries[2 * size + 1] = null;
+    keyBits = 0;
+    for (int i = 0; i < size; i++) {
+      keyBits |= bit(entries[2 * i]);
+    }
   }
 
   /** The entries in order; an entry writes through to the map unless it is frozen. */
