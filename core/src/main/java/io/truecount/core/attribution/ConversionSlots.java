@@ -5,10 +5,12 @@ import java.util.Arrays;
 
 /**
  * The ledger state of every conversion, one slot each, as columns of primitive arrays (log
- * position, address of the packed record, credit, flags) with a primitive map from position to
- * slot: no object per conversion for young collections to copy. Slots are numbered in the order
- * first stored, which is log order in the pipeline; scans ask for {@link #inLogOrder()} and the
- * rare out-of-order store is sorted once. Not thread-safe (attribution's lock guards it).
+ * position, address of the packed record, credit, flags): no object per conversion for young
+ * collections to copy. Slots are numbered in the order first stored, which is log order in the
+ * pipeline, so a position's slot is found by binary search, with no map from position to slot (a
+ * map cost ~24 bytes and a cache miss per conversion stored, and most lookups are of the
+ * conversion just stored). A store out of log order (not the pipeline's) is sorted in before the
+ * next lookup or scan. Not thread-safe (attribution's lock guards it).
  */
 final class ConversionSlots {
   private static final byte COUNTED = 1;
@@ -19,16 +21,23 @@ final class ConversionSlots {
   private Credit[] credits = new Credit[64];
   private byte[] flags = new byte[64];
   private int size;
-  private final LongIntHashMap slotBySeq = new LongIntHashMap();
   /** Whether slot order is ascending position. */
   private boolean ordered = true;
 
-  /** The slot of the conversion at {@code seq}, or -1. */
+  /** The slot of the conversion at {@code seq}, or -1; may renumber slots (see {@link #inLogOrder()}). */
   int slotOf(long seq) {
-    if (ordered && (size == 0 || seq > seqs[size - 1])) {
-      return -1; // past the last position stored: a new conversion, no lookup (a cache miss each)
+    if (size == 0) {
+      return -1;
     }
-    return slotBySeq.getOrDefault(seq, -1);
+    if (seqs[size - 1] == seq) {
+      return size - 1; // the conversion just stored: attribution asks for it next
+    }
+    if (ordered && seq > seqs[size - 1]) {
+      return -1; // past the last position stored: a new conversion
+    }
+    inLogOrder(); // before reading seqs: sorting replaces the array
+    int at = Arrays.binarySearch(seqs, 0, size, seq);
+    return at < 0 ? -1 : at;
   }
 
   int require(long seq) {
@@ -50,8 +59,7 @@ final class ConversionSlots {
     }
     ordered &= size == 0 || seqs[size - 1] < seq;
     seqs[size] = seq;
-    addresses[size] = address;
-    slotBySeq.put(seq, size++);
+    addresses[size++] = address;
   }
 
   int size() {
@@ -92,6 +100,10 @@ final class ConversionSlots {
     if (ordered) {
       return this;
     }
+    LongIntHashMap slotBySeq = new LongIntHashMap(size);
+    for (int slot = 0; slot < size; slot++) {
+      slotBySeq.put(seqs[slot], slot);
+    }
     long[] ascending = Arrays.copyOf(seqs, size);
     Arrays.sort(ascending);
     long[] newAddresses = new long[seqs.length];
@@ -102,9 +114,6 @@ final class ConversionSlots {
       newAddresses[slot] = addresses[old];
       newCredits[slot] = credits[old];
       newFlags[slot] = flags[old];
-    }
-    for (int slot = 0; slot < size; slot++) {
-      slotBySeq.put(ascending[slot], slot);
     }
     seqs = Arrays.copyOf(ascending, seqs.length);
     addresses = newAddresses;
