@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 mode=${1:?usage: benchmarks/cost.sh batch|single}
 jar=${JAR:-server/target/truecount.jar}
 secs=${SECONDS_PER_RUN:-10}
-warm=${WARMUP_SECONDS:-15}
+warm=${WARMUP_SECONDS:-30}  # C2 still compiles 25–35 s after start (tier changes in the window at 15 s)
 [ "$mode" = batch ] || command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 [ -f "$jar" ] && [ -f benchmarks/target/truecount-benchmarks.jar ] || ./mvnw -q -B -DskipTests package
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * Every conversion attribution knows, with its ledger state, keyed by log position: per
  * conversion one packed record ({@link ConversionPacker}) in a {@link PackedArena} and one slot
  * in {@link ConversionSlots}' columns: no object per conversion (young collections copied each
- * conversion's array and slot object twice before they settled in the old generation); ~0.38 KB
+ * conversion's array and slot object twice before they settled in the old generation); ~0.36 KB
  * a conversion with the hashed key index (docs/benchmarks.md). Conversions and entries are
  * unpacked on demand; scans test the fields they filter on in place ({@link LedgerView}) and
  * unpack only what they keep. Not thread-safe (attribution's lock guards it).
