@@ -43,7 +43,7 @@ lag_zero() {
 
 for run in $(seq "${RUNS:-1}"); do
   work=$(mktemp -d)
-  TRUECOUNT_ADMIN_TOKEN=bench java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
+  TRUECOUNT_ADMIN_TOKEN=bench java -Xms${HEAP:-4g} -Xmx${HEAP:-4g} -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
   pid=$!
   until curl -sf localhost:$port/health >/dev/null; do kill -0 $pid || exit 1; sleep 0.2; done
   read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:$port bench)
