@@ -7,6 +7,8 @@
 #                                catch-up after the burst is counted too (its work is per event)
 #   benchmarks/cost.sh single    single-event requests, wrk -t1 -c64, 10 s
 #   JAR=/tmp/other.jar RUNS=3 benchmarks/cost.sh batch   (A/B: alternate two builds, compare)
+#   WARMUP_SECONDS (30: C2 still compiles at 15), SECONDS_PER_RUN (10), HEAP (4g: a 2 GB heap fills
+#   with attribution state during the warm-up and GC swamps the numbers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:?usage: benchmarks/cost.sh batch|single}

@@ -1,6 +1,5 @@
 package io.truecount.core.attribution;
 
-import com.carrotsearch.hppc.LongIntHashMap;
 import java.util.Arrays;
 
 /**
@@ -100,17 +99,13 @@ final class ConversionSlots {
     if (ordered) {
       return this;
     }
-    LongIntHashMap slotBySeq = new LongIntHashMap(size);
-    for (int slot = 0; slot < size; slot++) {
-      slotBySeq.put(seqs[slot], slot);
-    }
     long[] ascending = Arrays.copyOf(seqs, size);
     Arrays.sort(ascending);
     long[] newAddresses = new long[seqs.length];
     Credit[] newCredits = new Credit[seqs.length];
     byte[] newFlags = new byte[seqs.length];
-    for (int slot = 0; slot < size; slot++) {
-      int old = slotBySeq.get(ascending[slot]);
+    for (int old = 0; old < size; old++) {
+      int slot = Arrays.binarySearch(ascending, seqs[old]); // positions are unique
       newAddresses[slot] = addresses[old];
       newCredits[slot] = credits[old];
       newFlags[slot] = flags[old];
