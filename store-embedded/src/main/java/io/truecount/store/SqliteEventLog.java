@@ -8,6 +8,7 @@ import io.truecount.store.jdbc.Watermark;
 import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
 import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LogAppend;
 import io.truecount.core.spi.LoggedEvent;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -168,8 +169,10 @@ public final class SqliteEventLog implements EventLog {
   }
 
   /** One group commit: one batch row, one transaction, one fsync. Runs on the group-commit thread only. */
-  private long write(List<Event> events) throws SQLException {
+  private long write(List<LogAppend> appends) throws SQLException {
     long first = next.get();
+    List<Event> events = new ArrayList<>();
+    appends.forEach(a -> events.addAll(a.events()));
     writer.setAutoCommit(false);
     try {
       if (insert == null) {
@@ -177,7 +180,7 @@ public final class SqliteEventLog implements EventLog {
       }
       insert.setLong(1, first);
       insert.setInt(2, events.size());
-      insert.setBytes(3, EventCodec.encode(events));
+      insert.setBytes(3, EventCodec.encodeGroup(appends));
       insert.executeUpdate();
       writer.commit();
     } catch (SQLException | RuntimeException e) {

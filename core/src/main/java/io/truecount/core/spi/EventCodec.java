@@ -4,6 +4,7 @@ import io.truecount.core.Channel;
 import io.truecount.core.Event;
 import io.truecount.core.MatchKeys;
 import io.truecount.core.SourceKind;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * Compact binary form of events for log payloads: a count, then each event field by field.
- * Versioned by the leading byte so the format can evolve without rewriting old log rows.
+ * Versioned by the leading byte so the format can evolve without rewriting old log rows. A log row
+ * written by one commit may group several payloads ({@link #encodeGroup}).
  */
 public final class EventCodec {
   /**
@@ -19,6 +21,11 @@ public final class EventCodec {
    * ByteWriter#startCompactForm}); payloads of versions 1 and 2 (older log rows) are still read.
    */
   private static final byte VERSION = 3;
+  /**
+   * A group of payloads of {@link #VERSION}, each with its own string table: a count of events, a
+   * count of payloads, then each payload after its length in bytes.
+   */
+  private static final byte GROUP = 4;
 
   /**
    * Each encoding thread (the log's commit thread, in practice) reuses one buffer, so a payload
@@ -46,8 +53,61 @@ public final class EventCodec {
     return payload;
   }
 
+  /**
+   * One payload for appends committed together, their events in order. Appends encoded by their
+   * requests are copied; each run of the others is encoded as one payload. A group that is one run
+   * is a plain payload of {@link #VERSION}.
+   */
+  public static byte[] encodeGroup(List<LogAppend> appends) {
+    List<byte[]> parts = new ArrayList<>();
+    List<Event> run = new ArrayList<>();
+    int events = 0;
+    for (LogAppend append : appends) {
+      events += append.size();
+      if (append.payload() == null) {
+        run.addAll(append.events());
+        continue;
+      }
+      if (!run.isEmpty()) {
+        parts.add(encode(run));
+        run.clear();
+      }
+      parts.add(append.payload());
+    }
+    if (!run.isEmpty()) {
+      parts.add(encode(run));
+    }
+    return parts.size() == 1 ? parts.get(0) : group(parts, events);
+  }
+
+  private static byte[] group(List<byte[]> parts, int events) {
+    int size = 9 + parts.stream().mapToInt(p -> 4 + p.length).sum();
+    ByteBuffer out = ByteBuffer.allocate(size).put(GROUP).putInt(events).putInt(parts.size());
+    parts.forEach(p -> out.putInt(p.length).put(p));
+    return out.array();
+  }
+
   public static List<Event> decode(byte[] payload) {
-    ByteReader in = new ByteReader(payload);
+    if (payload.length > 0 && payload[0] == GROUP) {
+      return decodeGroup(payload);
+    }
+    return decode(payload, 0);
+  }
+
+  private static List<Event> decodeGroup(byte[] payload) {
+    ByteBuffer in = ByteBuffer.wrap(payload, 1, payload.length - 1);
+    List<Event> events = new ArrayList<>(in.getInt());
+    int parts = in.getInt();
+    for (int i = 0; i < parts; i++) {
+      int length = in.getInt();
+      events.addAll(decode(payload, in.position()));
+      in.position(in.position() + length);
+    }
+    return events;
+  }
+
+  private static List<Event> decode(byte[] payload, int offset) {
+    ByteReader in = new ByteReader(payload, offset);
     byte version = in.readByte();
     if (version < 1 || version > VERSION) {
       throw new IllegalStateException("unknown event payload version " + version);

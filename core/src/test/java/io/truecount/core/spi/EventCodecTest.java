@@ -125,6 +125,36 @@ class EventCodecTest {
     assertThat(EventCodec.encode(List.of(event()))[0]).isEqualTo((byte) 3);
   }
 
+  @Test
+  void a_group_of_appends_decodes_to_their_events_in_order_however_they_were_encoded() {
+    List<Event> big = new java.util.ArrayList<>();
+    for (int i = 0; i < LogAppend.ENCODED_BY_REQUEST_FROM; i++) {
+      big.add(withValue(event(), new BigDecimal(i)));
+    }
+    LogAppend encodedByRequest = LogAppend.of(big);
+    LogAppend small = LogAppend.of(List.of(withValue(event(), new BigDecimal("-1"))));
+    LogAppend other = LogAppend.of(List.of(versionTwoEvent()));
+    assertThat(encodedByRequest.payload()).isNotNull();
+    assertThat(small.payload()).isNull();
+
+    List<LogAppend> group = List.of(small, other, encodedByRequest, small, encodedByRequest);
+    List<Event> expected = new java.util.ArrayList<>();
+    group.forEach(a -> expected.addAll(a.events()));
+    byte[] payload = EventCodec.encodeGroup(group);
+    assertThat(payload[0]).as("several payloads: the group form").isEqualTo((byte) 4);
+    assertThat(EventCodec.decode(payload)).isEqualTo(expected);
+  }
+
+  @Test
+  void a_group_of_small_appends_is_one_plain_payload_with_one_string_table() {
+    LogAppend one = LogAppend.of(List.of(event()));
+    byte[] payload = EventCodec.encodeGroup(List.of(one, one, one));
+    assertThat(payload).isEqualTo(EventCodec.encode(List.of(event(), event(), event())));
+    assertThat(EventCodec.encodeGroup(List.of(LogAppend.of(java.util.Collections.nCopies(60, event())))))
+        .as("one append encoded by its request is its own payload")
+        .isEqualTo(EventCodec.encode(java.util.Collections.nCopies(60, event())));
+  }
+
   private static Event withValue(Event e, BigDecimal value) {
     Map<String, Object> props = new LinkedHashMap<>(e.properties());
     props.put("value", value);

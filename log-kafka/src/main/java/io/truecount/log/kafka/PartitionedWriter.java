@@ -2,6 +2,7 @@ package io.truecount.log.kafka;
 
 import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
+import io.truecount.core.spi.LogAppend;
 import io.truecount.core.spi.Seqs;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -26,6 +27,12 @@ final class PartitionedWriter implements AutoCloseable {
   /** An append's place in its partition's record. */
   private record Placed(int partition, int index) {}
 
+  /** The appends of one partition's record and their events. */
+  private static final class Record {
+    final List<LogAppend> appends = new ArrayList<>();
+    int events;
+  }
+
   private final String topic;
   private final KafkaProducer<byte[], byte[]> producer;
   private final ToIntFunction<Event> partitionOf;
@@ -36,27 +43,28 @@ final class PartitionedWriter implements AutoCloseable {
     this.partitionOf = partitionOf;
   }
 
-  List<CompletableFuture<Long>> write(List<List<Event>> appends) {
-    Map<Integer, List<Event>> byPartition = new LinkedHashMap<>();
+  List<CompletableFuture<Long>> write(List<LogAppend> appends) {
+    Map<Integer, Record> byPartition = new LinkedHashMap<>();
     List<Placed> placed = new ArrayList<>(appends.size());
-    for (List<Event> append : appends) {
-      int partition = partitionOf.applyAsInt(append.get(0));
-      List<Event> record = byPartition.computeIfAbsent(partition, p -> new ArrayList<>());
-      if (record.size() + append.size() > Seqs.MAX_ITEMS_PER_RECORD) { // never with 1,000-event requests and 20,000-event groups
+    for (LogAppend append : appends) {
+      int partition = partitionOf.applyAsInt(append.events().get(0));
+      Record record = byPartition.computeIfAbsent(partition, p -> new Record());
+      if (record.events + append.size() > Seqs.MAX_ITEMS_PER_RECORD) { // never with 1,000-event requests and 20,000-event groups
         throw new IllegalStateException("a record of partition " + partition + " would hold over " + Seqs.MAX_ITEMS_PER_RECORD + " events");
       }
-      placed.add(new Placed(partition, record.size()));
-      record.addAll(append);
+      placed.add(new Placed(partition, record.events));
+      record.appends.add(append);
+      record.events += append.size();
     }
     Map<Integer, CompletableFuture<Long>> firsts = new LinkedHashMap<>();
-    byPartition.forEach((partition, events) -> firsts.put(partition, send(partition, events)));
+    byPartition.forEach((partition, record) -> firsts.put(partition, send(partition, record)));
     return placed.stream().map(p -> firsts.get(p.partition()).thenApply(first -> first + p.index())).toList();
   }
 
   /** Completes with the record's first sequence number once all in-sync replicas have it. */
-  private CompletableFuture<Long> send(int partition, List<Event> events) {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, EventCodec.encode(events));
-    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(events.size()).array());
+  private CompletableFuture<Long> send(int partition, Record appends) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, EventCodec.encodeGroup(appends.appends));
+    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(appends.events).array());
     CompletableFuture<Long> first = new CompletableFuture<>();
     producer.send(record, (metadata, failure) -> {
       if (failure != null) {

@@ -1,6 +1,7 @@
 package io.truecount.store.jdbc;
 
 import io.truecount.core.Event;
+import io.truecount.core.spi.LogAppend;
 import io.truecount.core.spi.LogOverloadedException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.function.LongConsumer;
  * Group commit for an event log: one writer thread takes every append waiting in a bounded queue,
  * hands them to the writer as one batch (one durable commit for many requests), then completes
  * their futures with their sequence numbers. A full queue refuses at once ({@link
- * LogOverloadedException}) instead of queueing without limit.
+ * LogOverloadedException}) instead of queueing without limit. A large append is encoded by the
+ * thread that appends it ({@link LogAppend#of}), so the one writer thread mostly copies bytes.
  *
  * <p>A {@link Writer} commits synchronously, one group at a time. An {@link AsyncWriter} (a
  * replicated log whose commit is a network round trip) may have several groups in flight; it
@@ -26,14 +28,14 @@ public final class GroupCommit implements AutoCloseable {
   private static final int MAX_EVENTS_PER_COMMIT = 20_000;
   private static final System.Logger LOG = System.getLogger(GroupCommit.class.getName());
 
-  /** Writes one batch durably and returns the sequence number of its first event. */
+  /** Writes one batch (the appends' events in order) durably and returns the sequence number of its first event. */
   public interface Writer {
-    long write(List<Event> events) throws Exception;
+    long write(List<LogAppend> appends) throws Exception;
   }
 
   /** Starts writing one batch; completes with the sequence number of its first event once durable. */
   public interface AsyncWriter {
-    CompletableFuture<Long> write(List<Event> events);
+    CompletableFuture<Long> write(List<LogAppend> appends);
   }
 
   /**
@@ -42,10 +44,10 @@ public final class GroupCommit implements AutoCloseable {
    * may succeed alone). Appends to one partition must become durable in the order given.
    */
   public interface GroupWriter {
-    List<CompletableFuture<Long>> write(List<List<Event>> appends);
+    List<CompletableFuture<Long>> write(List<LogAppend> appends);
   }
 
-  private record Pending(List<Event> events, CompletableFuture<Long> done) {}
+  private record Pending(LogAppend append, CompletableFuture<Long> done) {}
 
   private final BlockingQueue<Pending> queue;
   private final AtomicLong queuedEvents = new AtomicLong();
@@ -58,9 +60,9 @@ public final class GroupCommit implements AutoCloseable {
   private volatile boolean running = true;
 
   public GroupCommit(String name, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos, Writer writer) {
-    this(name, maxQueuedRequests, maxQueuedEvents, commitNanos, 1, contiguous(events -> {
+    this(name, maxQueuedRequests, maxQueuedEvents, commitNanos, 1, contiguous(appends -> {
       try {
-        return CompletableFuture.completedFuture(writer.write(events));
+        return CompletableFuture.completedFuture(writer.write(appends));
       } catch (Exception e) {
         return CompletableFuture.failedFuture(e);
       }
@@ -88,7 +90,13 @@ public final class GroupCommit implements AutoCloseable {
       queuedEvents.addAndGet(-events.size());
       throw new LogOverloadedException("log writer queue holds more than " + maxQueuedEvents + " events");
     }
-    Pending pending = new Pending(List.copyOf(events), new CompletableFuture<>());
+    Pending pending;
+    try {
+      pending = new Pending(LogAppend.of(events), new CompletableFuture<>()); // after the check: no encoding for a refusal
+    } catch (RuntimeException e) {
+      queuedEvents.addAndGet(-events.size());
+      throw e;
+    }
     if (!queue.offer(pending)) {
       queuedEvents.addAndGet(-events.size());
       throw new LogOverloadedException("log writer queue holds " + queue.size() + " requests");
@@ -125,11 +133,11 @@ public final class GroupCommit implements AutoCloseable {
       }
       // While the limit of commits in flight is reached, the queue grows and the next group is bigger.
       inFlight.acquireUninterruptibly();
-      int events = group.get(0).events().size();
+      int events = group.get(0).append().size();
       while (events < MAX_EVENTS_PER_COMMIT && queue.peek() != null) {
         Pending next = queue.poll();
         group.add(next);
-        events += next.events().size();
+        events += next.append().size();
       }
       commit(List.copyOf(group), events);
       group.clear();
@@ -144,7 +152,7 @@ public final class GroupCommit implements AutoCloseable {
     long started = System.nanoTime();
     List<CompletableFuture<Long>> written;
     try {
-      written = writer.write(group.stream().map(Pending::events).toList());
+      written = writer.write(group.stream().map(Pending::append).toList());
     } catch (RuntimeException e) {
       written = group.stream().map(p -> CompletableFuture.<Long>failedFuture(e)).toList();
     }
@@ -154,7 +162,7 @@ public final class GroupCommit implements AutoCloseable {
         if (failure == null) {
           p.done().complete(first);
         } else {
-          LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + p.events().size() + " events not acknowledged", failure);
+          LOG.log(System.Logger.Level.ERROR, "event log commit failed; " + p.append().size() + " events not acknowledged", failure);
           p.done().completeExceptionally(failure);
         }
       });
@@ -171,17 +179,15 @@ public final class GroupCommit implements AutoCloseable {
   /** A writer of one contiguous batch: the group's appends get consecutive numbers. */
   public static GroupWriter contiguous(AsyncWriter writer) {
     return appends -> {
-      List<Event> all = new ArrayList<>();
-      appends.forEach(all::addAll);
       CompletableFuture<Long> first;
       try {
-        first = writer.write(all);
+        first = writer.write(appends);
       } catch (RuntimeException e) {
         first = CompletableFuture.failedFuture(e);
       }
       List<CompletableFuture<Long>> each = new ArrayList<>(appends.size());
       long offset = 0;
-      for (List<Event> append : appends) {
+      for (LogAppend append : appends) {
         long at = offset;
         each.add(first.thenApply(seq -> seq + at));
         offset += append.size();

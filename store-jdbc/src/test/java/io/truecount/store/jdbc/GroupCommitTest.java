@@ -3,6 +3,7 @@ package io.truecount.store.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.truecount.core.Event;
+import io.truecount.core.spi.LogAppend;
 import io.truecount.testkit.Events;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
   /** A replicated log whose commits the test acknowledges by hand. */
-  private record Write(List<Event> events, CompletableFuture<Long> done) {}
+  private record Write(List<LogAppend> appends, CompletableFuture<Long> done) {
+    List<Event> events() {
+      return appends.stream().flatMap(a -> a.events().stream()).toList();
+    }
+  }
 
   private final BlockingQueue<Write> writes = new LinkedBlockingQueue<>();
 
@@ -30,9 +35,9 @@ class GroupCommitTest {
 
   /** Group commit over a writer that starts each commit and leaves it to the test to finish. */
   private GroupCommit commits(int maxInFlight) {
-    return new GroupCommit("test-writer", 100, 10_000, nanos -> {}, maxInFlight, GroupCommit.contiguous(events -> {
+    return new GroupCommit("test-writer", 100, 10_000, nanos -> {}, maxInFlight, GroupCommit.contiguous(appends -> {
       CompletableFuture<Long> done = new CompletableFuture<>();
-      writes.add(new Write(events, done));
+      writes.add(new Write(appends, done));
       return done;
     }));
   }
@@ -59,6 +64,21 @@ class GroupCommitTest {
       assertThat(c.get(10, TimeUnit.SECONDS)).isEqualTo(4);
       assertThat(d.get(10, TimeUnit.SECONDS)).isEqualTo(5);
       assertThat(first.events()).extracting(Event::eventId).containsExactly("e1", "e2");
+    }
+  }
+
+  @Test
+  void a_large_append_reaches_the_writer_encoded_by_the_appending_thread() throws Exception {
+    try (GroupCommit commits = commits(1)) {
+      List<Event> many = java.util.stream.IntStream.range(0, 1000).mapToObj(GroupCommitTest::event).toList();
+      CompletableFuture<Long> done = commits.append(many);
+      Write write = nextWrite();
+      assertThat(write.appends()).singleElement().satisfies(a -> {
+        assertThat(a.payload()).isNotNull();
+        assertThat(io.truecount.core.spi.EventCodec.decode(a.payload())).isEqualTo(many);
+      });
+      write.done().complete(1L);
+      assertThat(done.get(10, TimeUnit.SECONDS)).isEqualTo(1);
     }
   }
 

@@ -3,6 +3,7 @@ package io.truecount.store.pg;
 import io.truecount.core.Event;
 import io.truecount.core.spi.EventCodec;
 import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LogAppend;
 import io.truecount.core.spi.LoggedEvent;
 import io.truecount.store.jdbc.BatchRows;
 import io.truecount.store.jdbc.GroupCommit;
@@ -64,11 +65,11 @@ final class PostgresEventLog implements EventLog {
    * run as one implicit transaction: the lock serializes appenders of every node, the insert reads
    * the log's end with a snapshot taken after the lock, and the commit flushes the WAL.
    */
-  private long write(List<Event> events) throws SQLException {
+  private long write(List<LogAppend> appends) throws SQLException {
     try (PreparedStatement append = writer.prepareStatement(APPEND)) {
       append.setLong(1, LOCK);
-      append.setInt(2, events.size());
-      append.setBytes(3, EventCodec.encode(events));
+      append.setInt(2, appends.stream().mapToInt(LogAppend::size).sum());
+      append.setBytes(3, EventCodec.encodeGroup(appends));
       append.execute();
       while (!append.getMoreResults() && append.getUpdateCount() != -1) {
         // skip to the insert's RETURNING result
