@@ -3,7 +3,7 @@
 # between identical runs (docs/benchmarks.md). Starts a fresh server, warms it up (unmeasured),
 # then measures one load and prints the rate and µs of CPU per event (per request for single
 # events) on every server thread, user + system time, from /proc/<pid>/task/*/stat.
-#   benchmarks/cost.sh batch     batches of 1000 new events, 4 connections, 10 s; the pipeline's
+#   benchmarks/cost.sh batch     batches of 1000 new events, 4 connections (CONNECTIONS=…), 10 s; the pipeline's
 #                                catch-up after the burst is counted too (its work is per event)
 #   benchmarks/cost.sh single    single-event requests, wrk -t1 -c64, 10 s
 #   JAR=/tmp/other.jar RUNS=3 benchmarks/cost.sh batch   (A/B: alternate two builds, compare)
@@ -14,6 +14,7 @@ cd "$(dirname "$0")/.."
 mode=${1:?usage: benchmarks/cost.sh batch|single}
 jar=${JAR:-server/target/truecount.jar}
 secs=${SECONDS_PER_RUN:-10}
+conns=${CONNECTIONS:-4}
 warm=${WARMUP_SECONDS:-30}  # C2 still compiles 25–35 s after start (tier changes in the window at 15 s)
 [ "$mode" = batch ] || command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 [ -f "$jar" ] && [ -f benchmarks/target/truecount-benchmarks.jar ] || ./mvnw -q -B -DskipTests package
@@ -26,7 +27,8 @@ tick=$(getconf CLK_TCK)
 threads() {
   for t in /proc/$1/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
-    ticks=$(sed 's/.*) //' "$t/stat" | awk '{print $12 + $13}')
+    stat=$(cat "$t/stat" 2>/dev/null) || continue  # a thread may end between the listing and the read
+    ticks=$(echo "$stat" | sed 's/.*) //' | awk '{print $12 + $13}')
     case "$name" in
       XNIO*) group=edge ;;
       truecount-pipe*) group=pipeline ;;  # names are cut to 15 characters
@@ -48,13 +50,14 @@ for run in $(seq "${RUNS:-1}"); do
   TRUECOUNT_ADMIN_TOKEN=bench java -Xms${HEAP:-4g} -Xmx${HEAP:-4g} -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
   pid=$!
   until curl -sf localhost:$port/health >/dev/null; do kill -0 $pid || exit 1; sleep 0.2; done
+  kill -0 $pid || { echo "the server did not start (port $port taken by another?): $(tail -1 "$work/server.log")" >&2; exit 1; }
   read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:$port bench)
   export TOKEN="$token" PIXEL="$pixel"
   if [ "$mode" = batch ]; then
-    $bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 4 "$warm" >/dev/null
+    $bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 "$conns" "$warm" >/dev/null
     lag_zero
     threads $pid > "$work/before"
-    result=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 4 "$secs")
+    result=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 "$conns" "$secs")
     lag_zero
     count=$(echo "$result" | grep -o 'events=[0-9]*' | cut -d= -f2)
     rate=$(echo "$result" | grep -o 'events/s=[0-9]*')

@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'kill $(cat $work/server.pid) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 
-TRUECOUNT_ADMIN_TOKEN=bench java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
+TRUECOUNT_ADMIN_TOKEN=bench java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
 echo $! > "$work/server.pid"
 until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
@@ -50,6 +50,9 @@ until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_event
 drained=$(date +%s.%N)
 echo "$raw" | awk -v b="$burst_end" -v d="$drained" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}}
   END {printf "pipeline caught up %.1f s after the burst: acknowledged and processed %.0f events/s sustained\n", d - b, v["events"] / (v["seconds"] + d - b)}'
+echo "== batches of 1000 events, 16 connections, ${secs}s: every event new, plain sockets (more requests in flight: the request threads keep the cores and the pipeline, at nice 19, waits)"
+$bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 16 "$secs"
+until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
 echo "== acknowledgement -> Test Events stream latency, 1000 samples"
 $bench io.truecount.bench.LoadGenerator test-latency http://127.0.0.1:18080 "$token" "$pixel" "$code" bench 1000
 echo "== acknowledgement -> TikTok report visibility (touch, purchase, poll report/integrated/get), 300 samples"

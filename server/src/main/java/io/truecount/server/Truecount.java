@@ -94,7 +94,8 @@ public final class Truecount implements AutoCloseable {
     });
     LiveStage attributionStage = new AttributionStage(attribution, catalog, directory);
     io.truecount.core.pipeline.ArrivalDelays arrival = new io.truecount.core.pipeline.ArrivalDelays();
-    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies, arrival));
+    this.consumer = new LogConsumer(log, dedup, testEvents, LiveStage.composite(recent, health, metrics, attributionStage, anomalies, arrival),
+        new LowPriorityThreads());
     this.auth = new TokenAuth(catalog, clock);
     AdsParts ads = new AdsParts(catalog, adsStore, adsAdmin, directory, touchLog, attribution, cube, new ReportService(cube, directory), recent, auth, clock, random,
         new ChecklistService(adsStore, directory, health, testEvents, attribution, cube, consumer, catalog, clock),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Reads the log on its own thread, each partition this node processes in order: test events to
@@ -38,11 +39,17 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
   private volatile long failures;
 
   public LogConsumer(EventLog log, Dedup dedup, TestEvents testEvents, LiveStage live) {
+    this(log, dedup, testEvents, live, Thread::new);
+  }
+
+  /** {@code threads} makes the reading thread (the server's runs at a low CPU priority). */
+  public LogConsumer(EventLog log, Dedup dedup, TestEvents testEvents, LiveStage live, ThreadFactory threads) {
     this.log = log;
     this.dedup = dedup;
     this.testEvents = testEvents;
     this.live = live;
-    this.thread = new Thread(this::run, "truecount-pipeline");
+    this.thread = threads.newThread(this::run);
+    this.thread.setName("truecount-pipeline");
     this.thread.setDaemon(true);
   }
 

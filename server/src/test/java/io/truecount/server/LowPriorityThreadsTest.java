@@ -1,0 +1,54 @@
+package io.truecount.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LowPriorityThreadsTest {
+  /** A thread's nice value: field 19 of its stat (the fields after the name, which may hold spaces, counted from its ')'). */
+  private static int nice(Path stat) {
+    try {
+      String text = Files.readString(stat);
+      return Integer.parseInt(text.substring(text.lastIndexOf(')') + 2).split(" ")[16]);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void a_thread_it_makes_runs_at_nice_19_and_the_others_keep_theirs() throws Exception {
+    assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux: nice is per thread");
+    CompletableFuture<Integer> seen = new CompletableFuture<>();
+    Thread low = new LowPriorityThreads().newThread(() -> seen.complete(nice(Path.of("/proc/thread-self/stat"))));
+    low.start();
+    assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(LowPriorityThreads.NICE);
+    assertThat(nice(Path.of("/proc/thread-self/stat"))).as("the creating thread").isNotEqualTo(LowPriorityThreads.NICE);
+  }
+
+  @Test
+  void the_servers_pipeline_thread_is_the_low_priority_one(@TempDir Path dir) throws Exception {
+    assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux: nice is per thread");
+    try (Server server = new Server(dir, Map.of())) {
+      server.settle(); // the pipeline has read the log: it lowered its priority first
+      Path pipeline = null;
+      try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        for (Path task : tasks.toList()) {
+          if (Files.readString(task.resolve("comm")).strip().equals("truecount-pipel")) { // names are cut to 15 characters
+            pipeline = task;
+          }
+        }
+      }
+      assertThat(pipeline).as("the pipeline thread").isNotNull();
+      assertThat(nice(pipeline.resolve("stat"))).isEqualTo(LowPriorityThreads.NICE);
+    }
+  }
+}
