@@ -151,6 +151,39 @@ public abstract class EventLogContract {
   }
 
   @Test
+  void large_and_small_appends_committed_together_read_back_at_their_numbers_after_a_reopen() throws Exception {
+    List<List<Event>> appends = new ArrayList<>();
+    for (int a = 0; a < 12; a++) {
+      int size = a % 3 == 0 ? 120 : 1 + a % 2; // every third one large: its request thread encodes it
+      List<Event> events = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        events.add(event(a * 1_000 + i));
+      }
+      appends.add(events);
+    }
+    List<Long> firsts = new ArrayList<>();
+    try (EventLog log = open(dir)) {
+      List<CompletableFuture<Long>> acks = new ArrayList<>();
+      appends.forEach(events -> acks.add(log.append(events))); // no wait between them: they share commits
+      for (CompletableFuture<Long> ack : acks) {
+        firsts.add(ack.get());
+      }
+    }
+    try (EventLog log = durable() ? open(dir) : null) {
+      if (log == null) {
+        return;
+      }
+      List<LoggedEvent> all = log.read(first(log), 10_000);
+      for (int a = 0; a < appends.size(); a++) {
+        long at = firsts.get(a);
+        List<Event> expected = appends.get(a);
+        assertThat(all.stream().filter(e -> e.seq() >= at && e.seq() < at + expected.size()).map(LoggedEvent::event).toList())
+            .as("append %d at #%d", a, at).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void acknowledged_events_survive_a_reopen() throws Exception {
     if (!durable()) {
       return;
