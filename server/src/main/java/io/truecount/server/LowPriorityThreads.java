@@ -24,7 +24,7 @@ final class LowPriorityThreads implements ThreadFactory {
   private static final int PRIO_PROCESS = 0;
   private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
 
-  /** The C library's call, loaded on first use. */
+  /** The C library's call (JNA binds it when a thread is made). */
   interface C extends Library {
     int setpriority(int which, int who, int prio) throws LastErrorException;
   }
@@ -37,17 +37,15 @@ final class LowPriorityThreads implements ThreadFactory {
     });
   }
 
-  /** Sets the calling thread's nice value (who = 0: the calling thread, on Linux); false when it cannot. */
-  static boolean lowerThisThread() {
+  /** Sets the calling thread's nice value (who = 0: the calling thread, on Linux). */
+  private static void lowerThisThread() {
     if (!LINUX) {
-      return false;
+      return;
     }
     try {
       Native.load("c", C.class).setpriority(PRIO_PROCESS, 0, NICE);
-      return true;
     } catch (LastErrorException | LinkageError e) {
-      LOG.log(System.Logger.Level.INFO, "could not lower the priority of thread " + Thread.currentThread().getName() + " at normal priority: " + e);
+      LOG.log(System.Logger.Level.INFO, "thread " + Thread.currentThread().getName() + " keeps the normal priority: " + e);
     }
-    return false;
   }
 }

@@ -27,8 +27,8 @@ final class PartitionedWriter implements AutoCloseable {
   /** An append's place in its partition's record. */
   private record Placed(int partition, int index) {}
 
-  /** The appends of one partition's record and their events. */
-  private static final class Record {
+  /** The appends bound for one partition's record, and how many events they hold. */
+  private static final class Batch {
     final List<LogAppend> appends = new ArrayList<>();
     int events;
   }
@@ -44,27 +44,27 @@ final class PartitionedWriter implements AutoCloseable {
   }
 
   List<CompletableFuture<Long>> write(List<LogAppend> appends) {
-    Map<Integer, Record> byPartition = new LinkedHashMap<>();
+    Map<Integer, Batch> byPartition = new LinkedHashMap<>();
     List<Placed> placed = new ArrayList<>(appends.size());
     for (LogAppend append : appends) {
       int partition = partitionOf.applyAsInt(append.events().get(0));
-      Record record = byPartition.computeIfAbsent(partition, p -> new Record());
-      if (record.events + append.size() > Seqs.MAX_ITEMS_PER_RECORD) { // never with 1,000-event requests and 20,000-event groups
+      Batch batch = byPartition.computeIfAbsent(partition, p -> new Batch());
+      if (batch.events + append.size() > Seqs.MAX_ITEMS_PER_RECORD) { // never with 1,000-event requests and 20,000-event groups
         throw new IllegalStateException("a record of partition " + partition + " would hold over " + Seqs.MAX_ITEMS_PER_RECORD + " events");
       }
-      placed.add(new Placed(partition, record.events));
-      record.appends.add(append);
-      record.events += append.size();
+      placed.add(new Placed(partition, batch.events));
+      batch.appends.add(append);
+      batch.events += append.size();
     }
     Map<Integer, CompletableFuture<Long>> firsts = new LinkedHashMap<>();
-    byPartition.forEach((partition, record) -> firsts.put(partition, send(partition, record)));
+    byPartition.forEach((partition, batch) -> firsts.put(partition, send(partition, batch)));
     return placed.stream().map(p -> firsts.get(p.partition()).thenApply(first -> first + p.index())).toList();
   }
 
   /** Completes with the record's first sequence number once all in-sync replicas have it. */
-  private CompletableFuture<Long> send(int partition, Record appends) {
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, EventCodec.encodeGroup(appends.appends));
-    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(appends.events).array());
+  private CompletableFuture<Long> send(int partition, Batch batch) {
+    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, null, EventCodec.encodeGroup(batch.appends));
+    record.headers().add(COUNT, ByteBuffer.allocate(4).putInt(batch.events).array());
     CompletableFuture<Long> first = new CompletableFuture<>();
     producer.send(record, (metadata, failure) -> {
       if (failure != null) {
