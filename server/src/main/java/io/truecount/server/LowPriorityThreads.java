@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadFactory;
  * CPU priority, nice {@value #NICE}. Acknowledging requests comes first: while requests keep the
  * cores busy the pipeline gets what they leave and catches up after the burst (its lag is on
  * {@code /metrics}); on an idle or lightly loaded server it runs as fast as before. On 2 cores this
- * raised the acknowledged rate of a burst of 1,000-event batches by about a quarter
+ * raised the acknowledged rate of a burst of 1,000-event batches by 10–25 %
  * (docs/benchmarks.md).
  *
  * <p>Linux keeps a nice value per thread, and lowering one's own needs no privilege; the call is

@@ -28,7 +28,8 @@ public final class EventCodec {
   private static final byte GROUP = 4;
 
   /**
-   * Each encoding thread (the log's commit thread, in practice) reuses one buffer, so a payload
+   * Each encoding thread (the log's commit thread, and each request thread that encodes a large
+   * append: 1 MiB apiece) reuses one buffer, so a payload
    * costs one exact-size array instead of a doubling series of copies; a buffer grown past 8 MiB by
    * an unusually large group commit is not kept.
    */
