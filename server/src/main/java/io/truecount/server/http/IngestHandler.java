@@ -98,6 +98,7 @@ final class IngestHandler implements HttpHandler {
     if (answer.isDone()) {
       reply(exchange, answer.join());
     } else {
+      ReadsKeptArmed.whileWaiting(exchange);
       exchange.dispatch(SameThreadExecutor.INSTANCE, () ->
           answer.thenAccept(a -> exchange.getIoThread().execute(() -> reply(exchange, a))));
     }
