@@ -3,7 +3,9 @@
 # the ceiling of this machine. Results go to stdout; docs/benchmarks.md records them.
 #   benchmarks/run.sh            all
 #   SECONDS_PER_RUN=5 benchmarks/run.sh
-#   WARMUP_SECONDS=20 (default) of unmeasured load first: a cold JVM spends most of a short run compiling
+#   SINGLE_ROUNDS=3 (default): nginx and Truecount single events alternate, a ratio per round
+#   WARMUP_SECONDS=40 (default) of unmeasured load first, single events then batches: a cold JVM
+#   spends most of a short run compiling, and C2 still compiles 60–80 s into single-event load
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${SECONDS_PER_RUN:-15}
@@ -27,16 +29,24 @@ nginx -c "$work/nginx.conf"
 
 export TOKEN="$token" PIXEL="$pixel"
 
-warm=${WARMUP_SECONDS:-20}
+warm=${WARMUP_SECONDS:-40}
 echo "== warm-up (not measured): ${warm}s of single events, ${warm}s of batches, so the JIT has compiled the hot paths"
 wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$warm" >/dev/null
 until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
 
-echo "== single-event requests: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs}s"
-wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18081/ | grep -E "Requests/sec|99%|50%"
-echo "== single-event requests: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
-wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18080/ | grep -E "Requests/sec|99%|50%|Non-2xx"
+# This host's speed drifts by ±15–25 % over minutes (nginx included), so nginx and Truecount
+# alternate, and each round's ratio compares neighbouring windows.
+for round in $(seq "${SINGLE_ROUNDS:-3}"); do
+  echo "== single-event requests, round $round: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs}s"
+  ceiling=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18081/)
+  echo "$ceiling" | grep -E "Requests/sec|99%|50%"
+  echo "== single-event requests, round $round: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
+  ours=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18080/)
+  echo "$ours" | grep -E "Requests/sec|99%|50%|Non-2xx"
+  awk -v a="$(echo "$ours" | awk '/Requests\/sec/ {print $2}')" -v b="$(echo "$ceiling" | awk '/Requests\/sec/ {print $2}')" \
+    'BEGIN {printf "round %d: Truecount / nginx = %.2f\n", '"$round"', a / b}'
+done
 echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
 until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
