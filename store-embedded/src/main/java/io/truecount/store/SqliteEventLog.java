@@ -38,8 +38,8 @@ public final class SqliteEventLog implements EventLog {
    * page, two system calls per WAL frame; with 4 KiB pages a 1,000-event batch was ~350 calls, and
    * 16–64 KiB pages made batches ~35 % faster here. But a small commit rewrites its whole last
    * page, and the fsync waits for it: with 16 KiB rather than 32 KiB a commit of single events took
-   * 0.9–1.1 ms instead of 1.1–1.7 and single events rose by a third, batches unchanged within
-   * noise (docs/benchmarks.md).
+   * 0.9–1.1 ms instead of 1.1–1.7 and single events rose by a third, for batches ~5 % slower
+   * (twice the WAL frames; docs/benchmarks.md).
    */
   static final int PAGE_SIZE = 16 * 1024;
 
