@@ -36,6 +36,26 @@ class KeepAliveTest extends ServerTest {
   }
 
   @Test
+  void a_chunked_request_then_a_plain_one_on_the_same_connection_are_both_answered() throws Exception {
+    String plain = request("chunk-2");
+    String chunked = request("chunk-1");
+    String head = chunked.substring(0, chunked.indexOf("Content-Length:"));
+    String body = chunked.substring(chunked.indexOf("\r\n\r\n") + 4);
+    int half = body.length() / 2;
+    String wire = head + "Transfer-Encoding: chunked\r\n\r\n"
+        + Integer.toHexString(half) + "\r\n" + body.substring(0, half) + "\r\n"
+        + Integer.toHexString(body.length() - half) + "\r\n" + body.substring(half) + "\r\n0\r\n\r\n";
+    try (Socket socket = connect()) {
+      socket.getOutputStream().write((wire + plain).getBytes(StandardCharsets.US_ASCII));
+      InputStream in = socket.getInputStream();
+      assertThat(Json.MAPPER.readTree(response(in)).path("code").asInt()).isEqualTo(0);
+      assertThat(Json.MAPPER.readTree(response(in)).path("code").asInt()).isEqualTo(0);
+    }
+    assertThat(server.events("?limit=10")).extracting(e -> e.path("event").path("event_id").asText())
+        .containsExactlyInAnyOrder("chunk-1", "chunk-2");
+  }
+
+  @Test
   void a_client_that_closes_its_side_after_sending_still_gets_its_answer_then_the_connection_ends() throws Exception {
     try (Socket socket = connect()) {
       socket.getOutputStream().write(request("half-1").getBytes(StandardCharsets.US_ASCII));
