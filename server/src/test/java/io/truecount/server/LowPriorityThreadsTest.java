@@ -40,15 +40,20 @@ class LowPriorityThreadsTest {
     try (Server server = new Server(dir, Map.of())) {
       server.settle(); // the pipeline has read the log: it lowered its priority first
       Map<String, Integer> niceByThread = new java.util.HashMap<>();
+      java.util.List<Integer> ioThreads = new java.util.ArrayList<>();
       try (var tasks = Files.list(Path.of("/proc/self/task"))) {
         for (Path task : tasks.toList()) {
-          niceByThread.merge(Files.readString(task.resolve("comm")).strip(), nice(task.resolve("stat")), Math::min);
+          String name = Files.readString(task.resolve("comm")).strip();
+          niceByThread.merge(name, nice(task.resolve("stat")), Math::min);
+          if (name.startsWith("XNIO-") && name.contains("I/O")) { // XNIO-<n>: numbered per server in this JVM
+            ioThreads.add(nice(task.resolve("stat")));
+          }
         }
       }
       // names are cut to 15 characters
       assertThat(niceByThread).containsEntry("truecount-pipel", LowPriorityThreads.NICE);
       assertThat(niceByThread.get("truecount-log-w")).as("the log writer").isNotEqualTo(LowPriorityThreads.NICE);
-      assertThat(niceByThread.get("XNIO-1 I/O-1")).as("an HTTP IO thread").isNotEqualTo(LowPriorityThreads.NICE);
+      assertThat(ioThreads).as("the HTTP IO threads").isNotEmpty().doesNotContain(LowPriorityThreads.NICE);
     }
   }
 }

@@ -10,7 +10,7 @@ import org.xnio.conduits.StreamSourceConduit;
  *
  * <p>Undertow suspends reads on every request it starts and resumes them when the exchange ends.
  * When the answer comes later, from the log writer, the selector applies both changes: two
- * {@code epoll_ctl} calls a request, 13 % of the IO threads' time for single events
+ * {@code epoll_ctl} calls a request, 14 % of the IO threads' time for single events
  * (docs/benchmarks.md). Resumed again before the IO thread goes back to its selector, the
  * registration does not change, and Undertow's own resume at the end is a no-op. The listener
  * set here does what Undertow's read listener does while a request runs: suspend on the first
