@@ -3,8 +3,8 @@ package io.truecount.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.truecount.server.http.RawHttp;
 import io.truecount.wire.Json;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -81,20 +81,10 @@ class KeepAliveTest extends ServerTest {
         + "\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
   }
 
-  /** Reads one HTTP/1.1 response with a Content-Length and returns its body. */
-  private static byte[] response(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection ended inside a response head: " + head);
-      }
-      head.write(b);
-    }
-    String headers = head.toString(StandardCharsets.US_ASCII);
-    assertThat(headers).startsWith("HTTP/1.1 200");
-    int length = headers.lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
-        .mapToInt(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElseThrow();
-    return in.readNBytes(length);
+  /** Reads one response, which must be a 200, and returns its body. */
+  private static String response(InputStream in) throws IOException {
+    RawHttp.Response response = RawHttp.read(in);
+    assertThat(response.status()).isEqualTo(200);
+    return response.body();
   }
 }

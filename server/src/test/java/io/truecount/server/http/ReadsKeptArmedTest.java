@@ -6,7 +6,6 @@ import io.undertow.Undertow;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.protocol.http.HttpServerConnection;
 import io.undertow.util.SameThreadExecutor;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -103,17 +102,6 @@ class ReadsKeptArmedTest {
   }
 
   private static String response(InputStream in) throws IOException {
-    ByteArrayOutputStream head = new ByteArrayOutputStream();
-    while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-      int b = in.read();
-      if (b < 0) {
-        throw new IOException("connection ended inside a response head: " + head);
-      }
-      head.write(b);
-    }
-    String headers = head.toString(StandardCharsets.US_ASCII);
-    int length = headers.lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
-        .mapToInt(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElseThrow();
-    return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    return RawHttp.read(in).body();
   }
 }
