@@ -29,11 +29,17 @@ nginx -c "$work/nginx.conf"
 
 export TOKEN="$token" PIXEL="$pixel"
 
+# Waits until the pipeline has processed everything acknowledged (its lag on /metrics is 0),
+# polling every $1 seconds.
+await_caught_up() {
+  until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep "$1"; done
+}
+
 warm=${WARMUP_SECONDS:-40}
 echo "== warm-up (not measured): ${warm}s of single events, ${warm}s of batches, so the JIT has compiled the hot paths"
 wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$warm" >/dev/null
-until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
+await_caught_up 0.5
 
 # This host's speed drifts by ±15–25 % over minutes (nginx included), so nginx and Truecount
 # alternate, and each round's ratio compares neighbouring windows.
@@ -49,20 +55,20 @@ for round in $(seq "${SINGLE_ROUNDS:-3}"); do
 done
 echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
-until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
+await_caught_up 0.5
 echo "== batches of 1000 events, 4 connections, ${secs}s: every event new (dedup keeps it, attribution sees it), plain sockets (little CPU of its own)"
 raw=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs")
 echo "$raw"
 # Acknowledged is not processed: the pipeline (dedup, attribution, health) may still be behind
 # when the burst ends. Time its catch-up, so the sustained rate is on record too.
 burst_end=$(date +%s.%N)
-until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.1; done
+await_caught_up 0.1
 drained=$(date +%s.%N)
 echo "$raw" | awk -v b="$burst_end" -v d="$drained" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}}
   END {printf "pipeline caught up %.1f s after the burst: acknowledged and processed %.0f events/s sustained\n", d - b, v["events"] / (v["seconds"] + d - b)}'
 echo "== batches of 1000 events, 16 connections, ${secs}s: every event new, plain sockets (more requests in flight: the request threads keep the cores and the pipeline, at nice 19, waits)"
 $bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 16 "$secs"
-until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.5; done
+await_caught_up 0.5
 echo "== acknowledgement -> Test Events stream latency, 1000 samples"
 $bench io.truecount.bench.LoadGenerator test-latency http://127.0.0.1:18080 "$token" "$pixel" "$code" bench 1000
 echo "== acknowledgement -> TikTok report visibility (touch, purchase, poll report/integrated/get), 300 samples"
