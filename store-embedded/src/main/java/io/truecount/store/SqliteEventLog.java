@@ -15,12 +15,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -42,6 +45,8 @@ public final class SqliteEventLog implements EventLog {
    * (twice the WAL frames; docs/benchmarks.md).
    */
   static final int PAGE_SIZE = 16 * 1024;
+  /** The WAL is cut back to this size when it starts over after a burst that grew it beyond. */
+  private static final long WAL_SIZE_LIMIT = 64L << 20;
 
   private final Connection writer;
   private final Connection reader;
@@ -54,13 +59,17 @@ public final class SqliteEventLog implements EventLog {
   private final RecentBatches recent = new RecentBatches(RECENT_EVENTS);
   /** Counted down by {@link #close} so the checkpoint thread's pause ends at once. */
   private final CountDownLatch pause = new CountDownLatch(1);
+  /** Set by the checkpoint thread after each checkpoint; the writer then finishes it (see {@link #finishCheckpoint}). */
+  private final AtomicBoolean checkpointToFinish = new AtomicBoolean();
+  /** Checkpoints the background thread has run (tests wait on it). */
+  private final AtomicLong checkpointsRun = new AtomicLong();
   private volatile boolean running = true;
 
   /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
   public SqliteEventLog(Path file, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
     this.writer = Sqlite.open(file, PAGE_SIZE);
     Sqlite.execute(writer, "CREATE TABLE IF NOT EXISTS log_batches (first_seq INTEGER PRIMARY KEY, count INTEGER NOT NULL, payload BLOB NOT NULL)");
-    Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0");
+    Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0", "PRAGMA journal_size_limit=" + WAL_SIZE_LIMIT);
     this.reader = Sqlite.open(file);
     this.checkpointer = Sqlite.open(file);
     this.next = new Watermark(loadNextSeq());
@@ -85,6 +94,8 @@ public final class SqliteEventLog implements EventLog {
         if (reached > checkpointed || !running) {
           Sqlite.execute(checkpointer, "PRAGMA wal_checkpoint(PASSIVE)");
           checkpointed = reached;
+          checkpointToFinish.set(true);
+          checkpointsRun.incrementAndGet();
           pause.await(CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
@@ -171,8 +182,34 @@ public final class SqliteEventLog implements EventLog {
     }
   }
 
+  /**
+   * Lets the next commit start the WAL over at its beginning. SQLite restarts the WAL only when a
+   * checkpoint has copied every frame in it, but under steady load a commit lands while the
+   * background checkpoint runs, so that never happened: the WAL grew by every commit (500 MB in
+   * 40 s of single events), and every fsync also had to journal the file's new size. The writer
+   * therefore copies the few frames committed during the background checkpoint itself (no other
+   * writer can add any meanwhile); its next commit then overwrites the WAL from the start, and an
+   * fsync over written blocks took ~0.2 ms here against ~0.37 ms for an append. A reader still
+   * reading an old snapshot only defers the restart to the next checkpoint; nothing waits for it.
+   */
+  private void finishCheckpoint() {
+    try (Statement s = writer.createStatement()) {
+      writer.setAutoCommit(true);
+      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (SQLException e) {
+      LOG.log(System.Logger.Level.WARNING, "finishing a WAL checkpoint failed (the WAL restarts after a later one): " + e.getMessage());
+    }
+  }
+
+  long checkpointsRun() {
+    return checkpointsRun.get();
+  }
+
   /** One group commit: one batch row, one transaction, one fsync. Runs on the group-commit thread only. */
   private long write(List<LogAppend> appends) throws SQLException {
+    if (checkpointToFinish.getAndSet(false)) {
+      finishCheckpoint();
+    }
     long first = next.get();
     List<Event> events = new ArrayList<>();
     appends.forEach(a -> events.addAll(a.events()));

@@ -6,12 +6,14 @@ import io.truecount.core.spi.EventLog;
 import io.truecount.core.spi.LoggedEvent;
 import io.truecount.testkit.EventLogContract;
 import io.truecount.testkit.Events;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SqliteEventLogTest extends EventLogContract {
@@ -37,6 +39,22 @@ class SqliteEventLogTest extends EventLogContract {
       assertThat(log.read(1, 10)).extracting(LoggedEvent::seq).containsExactly(1L);
     }
     assertThat(pageSize(file)).isEqualTo(Sqlite.DEFAULT_PAGE_SIZE);
+  }
+
+  @Test
+  void the_wal_starts_over_under_steady_commits_instead_of_growing_with_every_one() throws Exception {
+    Path wal = dir.resolve("log.db-wal");
+    try (SqliteEventLog log = (SqliteEventLog) open(dir)) {
+      long commits = 0;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (log.checkpointsRun() < 6 && System.nanoTime() < deadline) {
+        log.append(List.of(Events.event("Purchase").id("p" + commits).at(Instant.parse("2026-03-08T02:30:00Z")).build())).get();
+        commits++;
+      }
+      assertThat(log.checkpointsRun()).isGreaterThanOrEqualTo(6);
+      long everyFrame = commits * SqliteEventLog.PAGE_SIZE;
+      assertThat(Files.size(wal)).as("WAL bytes after %d back-to-back commits", commits).isLessThan(everyFrame / 2);
+    }
   }
 
   private static int pageSize(Path file) throws Exception {
