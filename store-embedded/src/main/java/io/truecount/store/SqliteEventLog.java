@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +44,9 @@ public final class SqliteEventLog implements EventLog {
    * (twice the WAL frames; docs/benchmarks.md).
    */
   static final int PAGE_SIZE = 16 * 1024;
+  /** A checkpoint pass that finds at most this many new frames (128 KiB) leaves the rest to the writer. */
+  private static final int FINISH_AT_MOST_FRAMES = 8;
+  private static final int MAX_CHECKPOINT_PASSES = 8;
   /** The WAL is cut back to this size when it starts over after a burst that grew it beyond. */
   private static final long WAL_SIZE_LIMIT = 64L << 20;
 
@@ -80,9 +82,9 @@ public final class SqliteEventLog implements EventLog {
   }
 
   /**
-   * Moves WAL frames into the database file off the commit path (the writer never checkpoints,
-   * so a commit is one WAL append + one fsync, without periodic multi-megabyte stalls). At most
-   * one checkpoint per {@link #CHECKPOINT_EVERY}: checkpointing after every commit cost a second
+   * Moves WAL frames into the database file off the commit path (the writer never copies many,
+   * so a commit is one WAL write + one fsync, without periodic multi-megabyte stalls). At most
+   * one round per {@link #CHECKPOINT_EVERY}: checkpointing after every commit cost a second
    * fsync per commit and a third of the log's CPU under single-event load.
    */
   private void checkpointLoop() {
@@ -92,9 +94,8 @@ public final class SqliteEventLog implements EventLog {
         next.awaitAbove(checkpointed, Duration.ofSeconds(1));
         long reached = next.get();
         if (reached > checkpointed || !running) {
-          Sqlite.execute(checkpointer, "PRAGMA wal_checkpoint(PASSIVE)");
+          checkpointRound();
           checkpointed = reached;
-          checkpointToFinish.set(true);
           checkpointsRun.incrementAndGet();
           pause.await(CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -103,6 +104,26 @@ public final class SqliteEventLog implements EventLog {
       } catch (StoreException e) {
         LOG.log(System.Logger.Level.WARNING, "WAL checkpoint failed (will retry): " + e.getMessage());
       }
+    }
+  }
+
+  /**
+   * Checkpoints until a pass finds few new frames, then leaves the rest to the writer ({@link
+   * #finishCheckpoint}). A pass copies what was committed during the one before; while batches
+   * arrive at disk speed, the first pass copies seconds' worth and the writer would stall for as long.
+   */
+  private void checkpointRound() {
+    long copiedBefore = 0;
+    for (int pass = 0; pass < MAX_CHECKPOINT_PASSES; pass++) {
+      Checkpoint done = Checkpoint.passive(checkpointer);
+      if (!done.complete()) {
+        return; // a reader holds an older snapshot: the WAL cannot start over before it ends
+      }
+      if (done.copied() - copiedBefore <= FINISH_AT_MOST_FRAMES) {
+        checkpointToFinish.set(true);
+        return;
+      }
+      copiedBefore = done.copied();
     }
   }
 
@@ -185,18 +206,19 @@ public final class SqliteEventLog implements EventLog {
   /**
    * Lets the next commit start the WAL over at its beginning. SQLite restarts the WAL only when a
    * checkpoint has copied every frame in it, but under steady load a commit lands while the
-   * background checkpoint runs, so that never happened: the WAL grew by every commit (500 MB in
-   * 40 s of single events), and every fsync also had to journal the file's new size. The writer
-   * therefore copies the few frames committed during the background checkpoint itself (no other
-   * writer can add any meanwhile); its next commit then overwrites the WAL from the start, and an
-   * fsync over written blocks took ~0.2 ms here against ~0.37 ms for an append. A reader still
-   * reading an old snapshot only defers the restart to the next checkpoint; nothing waits for it.
+   * background checkpoint runs, so that never happened: the WAL grew by every commit (0.7–1.3 GB
+   * in 50 s of single events; a restart after a crash reads all of it), and every fsync also had to
+   * journal the file's new size. The writer therefore copies the few frames committed during the
+   * background round's last pass itself (no other writer can add any meanwhile; a stall of a few
+   * ms); its next commit then overwrites the WAL from the start, and an fsync over written blocks
+   * took ~0.2 ms here against ~0.37 ms for an append. A reader still reading an old snapshot only
+   * defers the restart to a later round; nothing waits for it.
    */
   private void finishCheckpoint() {
-    try (Statement s = writer.createStatement()) {
+    try {
       writer.setAutoCommit(true);
-      s.execute("PRAGMA wal_checkpoint(PASSIVE)");
-    } catch (SQLException e) {
+      Checkpoint.passive(writer);
+    } catch (SQLException | StoreException e) {
       LOG.log(System.Logger.Level.WARNING, "finishing a WAL checkpoint failed (the WAL restarts after a later one): " + e.getMessage());
     }
   }

@@ -57,6 +57,26 @@ class SqliteEventLogTest extends EventLogContract {
     }
   }
 
+  @Test
+  void a_reader_holding_an_old_snapshot_never_holds_up_commits() throws Exception {
+    try (SqliteEventLog log = (SqliteEventLog) open(dir)) {
+      log.append(List.of(Events.event("Purchase").id("first").build())).get(10, TimeUnit.SECONDS);
+      try (Connection reader = Sqlite.open(dir.resolve("log.db")); Statement s = reader.createStatement()) {
+        reader.setAutoCommit(false);
+        try (ResultSet rows = s.executeQuery("SELECT count(*) FROM log_batches")) {
+          rows.next(); // the read transaction now pins the WAL as it is
+        }
+        long commits = 0;
+        long rounds = log.checkpointsRun();
+        while (log.checkpointsRun() < rounds + 3) {
+          log.append(List.of(Events.event("Purchase").id("p" + commits++).build())).get(10, TimeUnit.SECONDS);
+        }
+        reader.rollback();
+      }
+      assertThat(log.read(1, 100_000)).hasSizeGreaterThan(1);
+    }
+  }
+
   private static int pageSize(Path file) throws Exception {
     try (Connection db = Sqlite.open(file); Statement s = db.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_size")) {
       rs.next();
