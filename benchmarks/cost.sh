@@ -7,6 +7,7 @@
 #                                catch-up after the burst is counted too (its work is per event)
 #   benchmarks/cost.sh single    single-event requests, wrk -t1 -c64, 10 s
 #   JAR=/tmp/other.jar RUNS=3 benchmarks/cost.sh batch   (A/B: alternate two builds, compare)
+#   SERVER_JAVA=/path/to/bin/java runs the server on another JDK (default: java on the PATH)
 #   WARMUP_SECONDS (30: C2 still compiles at 15), SECONDS_PER_RUN (10), HEAP (4g: a 2 GB heap fills
 #   with attribution state during the warm-up and GC swamps the numbers)
 set -euo pipefail
@@ -47,7 +48,7 @@ lag_zero() {
 
 for run in $(seq "${RUNS:-1}"); do
   work=$(mktemp -d)
-  TRUECOUNT_ADMIN_TOKEN=bench java -Xms${HEAP:-4g} -Xmx${HEAP:-4g} -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
+  TRUECOUNT_ADMIN_TOKEN=bench "${SERVER_JAVA:-java}" -Xms${HEAP:-4g} -Xmx${HEAP:-4g} -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
   pid=$!
   until curl -sf localhost:$port/health >/dev/null; do kill -0 $pid || exit 1; sleep 0.2; done
   kill -0 $pid || { echo "the server did not start (port $port taken by another?): $(tail -1 "$work/server.log")" >&2; exit 1; }

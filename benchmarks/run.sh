@@ -6,6 +6,8 @@
 #   SINGLE_ROUNDS=3 (default): nginx and Truecount single events alternate, a ratio per round
 #   WARMUP_SECONDS=40 (default) of unmeasured load first, single events then batches: a cold JVM
 #   spends most of a short run compiling, and C2 still compiles 60–80 s into single-event load
+#   SERVER_JAVA=/path/to/bin/java: the JDK that runs the server (default: java on the PATH; the
+#   load generators always use that one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${SECONDS_PER_RUN:-15}
@@ -15,7 +17,9 @@ work=$(mktemp -d)
 trap 'kill $(cat $work/server.pid) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 
-TRUECOUNT_ADMIN_TOKEN=bench java -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
+server_java=${SERVER_JAVA:-java}
+echo "== server on $("$server_java" -version 2>&1 | head -1)"
+TRUECOUNT_ADMIN_TOKEN=bench "$server_java" -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
 echo $! > "$work/server.pid"
 until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
