@@ -30,6 +30,8 @@ class CrashSafetyTest {
   private static final int WRITERS = 4;
   private static final int KILLS = Integer.getInteger("truecount.crash.kills", 3);
   private static final long SEED = Long.getLong("truecount.crash.seed", 7);
+  /** A life ends after 20 to this many acknowledged requests; long lives see WAL checkpoints and restarts. */
+  private static final int MAX_ACKS = Integer.getInteger("truecount.crash.max-acks", 420);
   private static final int BATCH = 5;
 
   @TempDir Path dir;
@@ -46,7 +48,7 @@ class CrashSafetyTest {
       for (int round = 0; round <= KILLS; round++) {
         child.start();
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch someAcks = new CountDownLatch(20 + random.nextInt(400));
+        CountDownLatch someAcks = new CountDownLatch(20 + random.nextInt(MAX_ACKS - 20));
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
           Thread t = new Thread(() -> write(child.base(), token, stop, ledger, someAcks));

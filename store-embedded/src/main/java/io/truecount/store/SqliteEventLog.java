@@ -61,9 +61,9 @@ public final class SqliteEventLog implements EventLog {
   private final RecentBatches recent = new RecentBatches(RECENT_EVENTS);
   /** Counted down by {@link #close} so the checkpoint thread's pause ends at once. */
   private final CountDownLatch pause = new CountDownLatch(1);
-  /** Set by the checkpoint thread after each checkpoint; the writer then finishes it (see {@link #finishCheckpoint}). */
+  /** Set by the checkpoint thread after a round that left few frames; the writer then copies them ({@link #finishCheckpoint}). */
   private final AtomicBoolean checkpointToFinish = new AtomicBoolean();
-  /** Checkpoints the background thread has run (tests wait on it). */
+  /** Checkpoint rounds the background thread has run (tests wait on them). */
   private final AtomicLong checkpointsRun = new AtomicLong();
   private volatile boolean running = true;
 
@@ -117,7 +117,7 @@ public final class SqliteEventLog implements EventLog {
     for (int pass = 0; pass < MAX_CHECKPOINT_PASSES; pass++) {
       Checkpoint done = Checkpoint.passive(checkpointer);
       if (!done.complete()) {
-        return; // a reader holds an older snapshot: the WAL cannot start over before it ends
+        return; // a reader holds an older snapshot (or the writer is finishing the last round): try next round
       }
       if (done.copied() - copiedBefore <= FINISH_AT_MOST_FRAMES) {
         checkpointToFinish.set(true);
@@ -208,7 +208,7 @@ public final class SqliteEventLog implements EventLog {
    * checkpoint has copied every frame in it, but under steady load a commit lands while the
    * background checkpoint runs, so that never happened: the WAL grew by every commit (0.7–1.3 GB
    * in 50 s of single events; a restart after a crash reads all of it), and every fsync also had to
-   * journal the file's new size. The writer therefore copies the few frames committed during the
+   * write the file's new size. The writer therefore copies the few frames committed during the
    * background round's last pass itself (no other writer can add any meanwhile; a stall of a few
    * ms); its next commit then overwrites the WAL from the start, and an fsync over written blocks
    * took ~0.2 ms here against ~0.37 ms for an append. A reader still reading an old snapshot only
