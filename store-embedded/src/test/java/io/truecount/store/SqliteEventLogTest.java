@@ -45,13 +45,7 @@ class SqliteEventLogTest extends EventLogContract {
   void the_wal_starts_over_under_steady_commits_instead_of_growing_with_every_one() throws Exception {
     Path wal = dir.resolve("log.db-wal");
     try (SqliteEventLog log = (SqliteEventLog) open(dir)) {
-      long commits = 0;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (log.checkpointsRun() < 6 && System.nanoTime() < deadline) {
-        log.append(List.of(Events.event("Purchase").id("p" + commits).at(Instant.parse("2026-03-08T02:30:00Z")).build())).get();
-        commits++;
-      }
-      assertThat(log.checkpointsRun()).isGreaterThanOrEqualTo(6);
+      long commits = commitUntilRounds(log, 6);
       long everyFrame = commits * SqliteEventLog.PAGE_SIZE;
       assertThat(Files.size(wal)).as("WAL bytes after %d back-to-back commits", commits).isLessThan(everyFrame / 2);
     }
@@ -66,15 +60,23 @@ class SqliteEventLogTest extends EventLogContract {
         try (ResultSet rows = s.executeQuery("SELECT count(*) FROM log_batches")) {
           rows.next(); // the read transaction now pins the WAL as it is
         }
-        long commits = 0;
-        long rounds = log.checkpointsRun();
-        while (log.checkpointsRun() < rounds + 3) {
-          log.append(List.of(Events.event("Purchase").id("p" + commits++).build())).get(10, TimeUnit.SECONDS);
-        }
+        commitUntilRounds(log, 3);
         reader.rollback();
       }
       assertThat(log.read(1, 100_000)).hasSizeGreaterThan(1);
     }
+  }
+
+  /** Commits one event at a time, back to back, until the checkpoint thread has run {@code rounds} more rounds; returns the commits. */
+  private static long commitUntilRounds(SqliteEventLog log, int rounds) throws Exception {
+    long until = log.checkpointsRun() + rounds;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    long commits = 0;
+    while (log.checkpointsRun() < until) {
+      assertThat(System.nanoTime()).as("%d checkpoint rounds within 60 s", rounds).isLessThan(deadline);
+      log.append(List.of(Events.event("Purchase").id("p" + commits++).at(Instant.parse("2026-03-08T02:30:00Z")).build())).get(10, TimeUnit.SECONDS);
+    }
+    return commits;
   }
 
   private static int pageSize(Path file) throws Exception {
