@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -47,8 +46,6 @@ public final class SqliteEventLog implements EventLog {
   /** A checkpoint pass that finds at most this many new frames (128 KiB) leaves the rest to the writer. */
   private static final int FINISH_AT_MOST_FRAMES = 8;
   private static final int MAX_CHECKPOINT_PASSES = 8;
-  /** The WAL is cut back to this size when it starts over after a burst that grew it beyond. */
-  private static final long WAL_SIZE_LIMIT = 64L << 20;
 
   private final Connection writer;
   private final Connection reader;
@@ -64,14 +61,17 @@ public final class SqliteEventLog implements EventLog {
   /** Set by the checkpoint thread after a round that left few frames; the writer then copies them ({@link #finishCheckpoint}). */
   private final AtomicBoolean checkpointToFinish = new AtomicBoolean();
   /** Checkpoint rounds the background thread has run (tests wait on them). */
-  private final AtomicLong checkpointsRun = new AtomicLong();
+  private final Watermark checkpointsRun = new Watermark(0);
   private volatile boolean running = true;
 
   /** {@code commitNanos} receives the duration of every commit (for the commit-latency metric). */
   public SqliteEventLog(Path file, int maxQueuedRequests, long maxQueuedEvents, LongConsumer commitNanos) {
     this.writer = Sqlite.open(file, PAGE_SIZE);
     Sqlite.execute(writer, "CREATE TABLE IF NOT EXISTS log_batches (first_seq INTEGER PRIMARY KEY, count INTEGER NOT NULL, payload BLOB NOT NULL)");
-    Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0", "PRAGMA journal_size_limit=" + WAL_SIZE_LIMIT);
+    // journal_size_limit stays unset (-1): SQLite would cut a WAL grown by a burst back in the
+    // commit that starts it over, and cutting 130 MB took 90 ms here. The WAL keeps its largest
+    // size and is overwritten from the start.
+    Sqlite.execute(writer, "PRAGMA wal_autocheckpoint=0");
     this.reader = Sqlite.open(file);
     this.checkpointer = Sqlite.open(file);
     this.next = new Watermark(loadNextSeq());
@@ -89,20 +89,24 @@ public final class SqliteEventLog implements EventLog {
    */
   private void checkpointLoop() {
     long checkpointed = 0;
+    boolean framesLeft = false;
     while (running) {
       try {
-        next.awaitAbove(checkpointed, Duration.ofSeconds(1));
+        if (!framesLeft) {
+          next.awaitAbove(checkpointed, Duration.ofSeconds(1));
+        }
         long reached = next.get();
-        if (reached > checkpointed || !running) {
-          checkpointRound();
+        if (reached > checkpointed || framesLeft || !running) {
+          framesLeft = !checkpointRound();
           checkpointed = reached;
-          checkpointsRun.incrementAndGet();
+          checkpointsRun.advanceTo(checkpointsRun.get() + 1);
           pause.await(CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         return;
       } catch (StoreException e) {
         LOG.log(System.Logger.Level.WARNING, "WAL checkpoint failed (will retry): " + e.getMessage());
+        framesLeft = true;
       }
     }
   }
@@ -111,20 +115,26 @@ public final class SqliteEventLog implements EventLog {
    * Checkpoints until a pass finds few new frames, then leaves the rest to the writer ({@link
    * #finishCheckpoint}). A pass copies what was committed during the one before; while batches
    * arrive at disk speed, the first pass copies seconds' worth and the writer would stall for as long.
+   *
+   * @return false when frames are left uncopied (a reader held an older snapshot, or commits kept
+   *     coming): the next round then runs even if nothing more is committed, so a burst's WAL is
+   *     copied while the server is idle, not by the first round under the next load (seconds of
+   *     writes competing with its commits)
    */
-  private void checkpointRound() {
+  private boolean checkpointRound() {
     long copiedBefore = 0;
     for (int pass = 0; pass < MAX_CHECKPOINT_PASSES; pass++) {
       Checkpoint done = Checkpoint.passive(checkpointer);
       if (!done.complete()) {
-        return; // a reader holds an older snapshot (or the writer is finishing the last round): try next round
+        return false; // a reader holds an older snapshot (or the writer is finishing the last round)
       }
       if (done.copied() - copiedBefore <= FINISH_AT_MOST_FRAMES) {
         checkpointToFinish.set(true);
-        return;
+        return true;
       }
       copiedBefore = done.copied();
     }
+    return false;
   }
 
   @Override
@@ -225,6 +235,11 @@ public final class SqliteEventLog implements EventLog {
 
   long checkpointsRun() {
     return checkpointsRun.get();
+  }
+
+  /** Waits until the background thread has run {@code rounds} rounds in all; false when {@code max} passed first. */
+  boolean awaitCheckpointRounds(long rounds, Duration max) throws InterruptedException {
+    return checkpointsRun.awaitAbove(rounds - 1, max);
   }
 
   /** One group commit: one batch row, one transaction, one fsync. Runs on the group-commit thread only. */

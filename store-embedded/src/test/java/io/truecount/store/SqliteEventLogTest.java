@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,43 @@ class SqliteEventLogTest extends EventLogContract {
         reader.rollback();
       }
       assertThat(log.read(1, 100_000)).hasSizeGreaterThan(1);
+    }
+  }
+
+  /**
+   * A round that leaves frames (here pinned by a reader) is followed by more rounds even when
+   * nothing more is committed: a burst's WAL is copied while the server is idle rather than under
+   * the next load. Before, rounds ran only after new commits.
+   */
+  @Test
+  void frames_a_round_left_are_copied_while_nothing_more_is_committed() throws Exception {
+    Path file = dir.resolve("log.db");
+    try (SqliteEventLog log = (SqliteEventLog) open(dir)) {
+      log.append(List.of(Events.event("Purchase").id("first").build())).get(10, TimeUnit.SECONDS);
+      long payload;
+      try (Connection reader = Sqlite.open(file); Statement s = reader.createStatement()) {
+        reader.setAutoCommit(false);
+        try (ResultSet rows = s.executeQuery("SELECT count(*) FROM log_batches")) {
+          rows.next(); // the read transaction now pins the WAL as it is
+        }
+        commitUntilRounds(log, 2);
+        // one more round while pinned, so every commit is behind a round that could not copy it
+        assertThat(log.awaitCheckpointRounds(log.checkpointsRun() + 1, Duration.ofSeconds(10))).isTrue();
+        payload = payloadBytes(file);
+        assertThat(Files.size(file)).as("database file while the reader pins the WAL").isLessThan(payload);
+        reader.rollback();
+      }
+      long round = log.checkpointsRun();
+      while (Files.size(file) < payload) {
+        assertThat(log.awaitCheckpointRounds(++round, Duration.ofSeconds(10))).as("checkpoint round %d, with no commits", round).isTrue();
+      }
+    }
+  }
+
+  private static long payloadBytes(Path file) throws Exception {
+    try (Connection db = Sqlite.open(file); Statement s = db.createStatement(); ResultSet rows = s.executeQuery("SELECT sum(length(payload)) FROM log_batches")) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 
