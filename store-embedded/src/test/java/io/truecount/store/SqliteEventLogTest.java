@@ -56,11 +56,7 @@ class SqliteEventLogTest extends EventLogContract {
   void a_reader_holding_an_old_snapshot_never_holds_up_commits() throws Exception {
     try (SqliteEventLog log = (SqliteEventLog) open(dir)) {
       log.append(List.of(Events.event("Purchase").id("first").build())).get(10, TimeUnit.SECONDS);
-      try (Connection reader = Sqlite.open(dir.resolve("log.db")); Statement s = reader.createStatement()) {
-        reader.setAutoCommit(false);
-        try (ResultSet rows = s.executeQuery("SELECT count(*) FROM log_batches")) {
-          rows.next(); // the read transaction now pins the WAL as it is
-        }
+      try (Connection reader = pinningReader(dir.resolve("log.db"))) {
         commitUntilRounds(log, 3);
         reader.rollback();
       }
@@ -79,11 +75,7 @@ class SqliteEventLogTest extends EventLogContract {
     try (SqliteEventLog log = (SqliteEventLog) open(dir)) {
       log.append(List.of(Events.event("Purchase").id("first").build())).get(10, TimeUnit.SECONDS);
       long payload;
-      try (Connection reader = Sqlite.open(file); Statement s = reader.createStatement()) {
-        reader.setAutoCommit(false);
-        try (ResultSet rows = s.executeQuery("SELECT count(*) FROM log_batches")) {
-          rows.next(); // the read transaction now pins the WAL as it is
-        }
+      try (Connection reader = pinningReader(file)) {
         commitUntilRounds(log, 2);
         // one more round while pinned, so every commit is behind a round that could not copy it
         assertThat(log.awaitCheckpointRounds(log.checkpointsRun() + 1, Duration.ofSeconds(10))).isTrue();
@@ -96,6 +88,16 @@ class SqliteEventLogTest extends EventLogContract {
         assertThat(log.awaitCheckpointRounds(++round, Duration.ofSeconds(10))).as("checkpoint round %d, with no commits", round).isTrue();
       }
     }
+  }
+
+  /** A connection in a read transaction: it pins the WAL as it is until it rolls back. */
+  private static Connection pinningReader(Path file) throws Exception {
+    Connection reader = Sqlite.open(file);
+    reader.setAutoCommit(false);
+    try (Statement s = reader.createStatement(); ResultSet rows = s.executeQuery("SELECT count(*) FROM log_batches")) {
+      rows.next();
+    }
+    return reader;
   }
 
   private static long payloadBytes(Path file) throws Exception {
