@@ -97,17 +97,24 @@ public final class SqliteEventLog implements EventLog {
         }
         long reached = next.get();
         if (reached > checkpointed || framesLeft || !running) {
-          framesLeft = !checkpointRound();
+          framesLeft = !checkpointRoundOrWarn();
           checkpointed = reached;
           checkpointsRun.advanceTo(checkpointsRun.get() + 1);
           pause.await(CHECKPOINT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         return;
-      } catch (StoreException e) {
-        LOG.log(System.Logger.Level.WARNING, "WAL checkpoint failed (will retry): " + e.getMessage());
-        framesLeft = true;
       }
+    }
+  }
+
+  /** A failed round is retried a pause later, like one that left frames. */
+  private boolean checkpointRoundOrWarn() {
+    try {
+      return checkpointRound();
+    } catch (StoreException e) {
+      LOG.log(System.Logger.Level.WARNING, "WAL checkpoint failed (will retry): " + e.getMessage());
+      return false;
     }
   }
 
