@@ -2,6 +2,7 @@ package io.truecount.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.truecount.core.Event;
 import io.truecount.core.spi.EventLog;
 import io.truecount.core.spi.LoggedEvent;
 import io.truecount.testkit.EventLogContract;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SqliteEventLogTest extends EventLogContract {
@@ -77,6 +79,8 @@ class SqliteEventLogTest extends EventLogContract {
       long payload;
       try (Connection reader = pinningReader(file)) {
         commitUntilRounds(log, 2);
+        // far more bytes than the file's first pages hold, however few commits the rounds took
+        log.append(manyEvents(2_000)).get(10, TimeUnit.SECONDS);
         // one more round while pinned, so every commit is behind a round that could not copy it
         assertThat(log.awaitCheckpointRounds(log.checkpointsRun() + 1, Duration.ofSeconds(10))).isTrue();
         payload = payloadBytes(file);
@@ -88,6 +92,10 @@ class SqliteEventLogTest extends EventLogContract {
         assertThat(log.awaitCheckpointRounds(++round, Duration.ofSeconds(10))).as("checkpoint round %d, with no commits", round).isTrue();
       }
     }
+  }
+
+  private static List<Event> manyEvents(int count) {
+    return IntStream.range(0, count).mapToObj(i -> Events.event("Purchase").id("bulk" + i).at(Instant.parse("2026-03-08T02:30:00Z")).build()).toList();
   }
 
   /** A connection in a read transaction: it pins the WAL as it is until it rolls back. */
