@@ -158,22 +158,13 @@ public final class SqliteEventLog implements EventLog {
   }
 
   private List<LoggedEvent> readStored(long fromSeq, int max) {
-    List<LoggedEvent> out = new ArrayList<>();
     synchronized (reader) {
-      try (PreparedStatement select = reader.prepareStatement(
-          "SELECT first_seq, payload FROM log_batches WHERE first_seq >= "
-              + "(SELECT COALESCE(MAX(first_seq), 0) FROM log_batches WHERE first_seq <= ?) ORDER BY first_seq")) {
-        select.setLong(1, fromSeq);
-        try (ResultSet rows = select.executeQuery()) {
-          while (out.size() < max && rows.next()) {
-            BatchRows.unpack(rows.getLong(1), rows.getBytes(2), fromSeq, max, out);
-          }
-        }
+      try {
+        return BatchRows.read(reader, fromSeq, max);
       } catch (SQLException e) {
         throw new StoreException("reading the event log failed: " + e.getMessage(), e);
       }
     }
-    return out;
   }
 
   @Override
