@@ -18,13 +18,14 @@ public final class Pii {
 
   private Pii() {}
 
-  /** A value of exactly 64 hex characters is taken as already hashed. */
+  /** A value of exactly 64 ASCII hex digits (either case) is taken as already hashed. */
   public static boolean isSha256Hex(String value) {
     if (value.length() != 64) {
       return false;
     }
     for (int i = 0; i < 64; i++) {
-      if (Character.digit(value.charAt(i), 16) < 0) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f') && (c < 'A' || c > 'F')) {
         return false;
       }
     }

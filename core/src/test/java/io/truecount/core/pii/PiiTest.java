@@ -47,6 +47,14 @@ class PiiTest {
     assertThat(Pii.isSha256Hex("z48a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f")).isFalse();
   }
 
+  /** Character.digit accepts other scripts' digits and full-width letters: such a value is raw input, to be hashed, not a hash. */
+  @Test
+  void only_ascii_hex_digits_count_as_hashed() {
+    assertThat(Pii.isSha256Hex("\uFF18" + "48a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f")).isFalse();
+    assertThat(Pii.isSha256Hex("\u0663" + "48a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f")).isFalse();
+    assertThat(Pii.isSha256Hex("\uFF41" + "48a771458438fc2ec420560d769fb9b9b86851ee338ec56517baabd79d3bb4f")).isFalse();
+  }
+
   @Test
   void invalid_emails_are_not_normalized() {
     assertThat(Pii.normalizeEmail("nobody")).isEmpty();
