@@ -17,28 +17,34 @@ import java.util.function.UnaryOperator;
 final class Trees {
   private Trees() {}
 
+  /** One switch on the node's type: each {@code isX()} test is a virtual call of its own. */
   static Object plain(JsonNode node, UnaryOperator<String> strings) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
+    if (node == null) {
       return null;
     }
-    if (node.isTextual()) {
-      return strings.apply(node.textValue());
-    }
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isIntegralNumber()) {
-      return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
-    }
-    if (node.isNumber()) {
+    return switch (node.getNodeType()) {
+      case NULL, MISSING -> null;
+      case STRING -> strings.apply(node.textValue());
+      case BOOLEAN -> node.booleanValue();
+      case NUMBER -> number(node);
+      case ARRAY -> list(node, strings);
+      default -> map(node, strings);
+    };
+  }
+
+  private static Object number(JsonNode node) {
+    if (!node.isIntegralNumber()) {
       return node.decimalValue();
     }
-    if (node.isArray()) {
-      List<Object> list = new ArrayList<>(node.size());
-      node.forEach(item -> list.add(plain(item, strings)));
-      return Collections.unmodifiableList(list);
+    return node.canConvertToLong() ? (Object) node.longValue() : new BigDecimal(node.bigIntegerValue());
+  }
+
+  private static List<Object> list(JsonNode node, UnaryOperator<String> strings) {
+    List<Object> list = new ArrayList<>(node.size());
+    for (JsonNode item : node) {
+      list.add(plain(item, strings));
     }
-    return map(node, strings);
+    return Collections.unmodifiableList(list);
   }
 
   static Map<String, Object> map(JsonNode node, UnaryOperator<String> strings) {
