@@ -33,7 +33,9 @@ final class PropertiesReader {
       return Map.of();
     }
     SmallMap<Object> out = new SmallMap<>(properties.size() + 1);
-    properties.fields().forEachRemaining(field -> out.put(field.getKey(), Trees.plain(field.getValue(), PropertiesReader::scrub)));
+    for (Map.Entry<String, JsonNode> field : properties.properties()) {
+      out.put(field.getKey(), Trees.plain(field.getValue(), PropertiesReader::scrub));
+    }
     if (out.containsKey("contents_ids") && !out.containsKey("content_ids")) {
       out.put("content_ids", out.remove("contents_ids"));
     }

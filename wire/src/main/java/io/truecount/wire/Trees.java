@@ -5,7 +5,6 @@ import io.truecount.core.SmallMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -49,9 +48,7 @@ final class Trees {
 
   static Map<String, Object> map(JsonNode node, UnaryOperator<String> strings) {
     SmallMap<Object> map = new SmallMap<>(node.size());
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
       map.put(field.getKey(), plain(field.getValue(), strings));
     }
     return map.freeze();

@@ -3,7 +3,6 @@ package io.truecount.server.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.wire.Json;
-import java.util.Iterator;
 import java.util.Map;
 
 /** Prints admin results as pretty JSON (--json) or as aligned "key: value" lines. */
@@ -39,9 +38,7 @@ final class Output {
   }
 
   private static void printObject(JsonNode node) {
-    Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> f = fields.next();
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
       System.out.printf("%-18s %s%n", f.getKey() + ":", f.getValue().isNull() ? "-" : f.getValue().asText(f.getValue().toString()));
     }
   }
