@@ -28,8 +28,10 @@ public final class Metrics implements LiveStage, AutoCloseable {
 
   public Metrics() {
     for (Code code : Code.values()) {
-      rejected.put(code, Counter.builder("truecount_events_rejected").tag("code", Integer.toString(code.number()))
-          .description("Events refused at the edge, by TikTok code").register(registry));
+      if (code != Code.OK && code != Code.PARTIAL_OK) {  // no event is refused with these
+        rejected.put(code, Counter.builder("truecount_events_rejected").tag("code", Integer.toString(code.number()))
+            .description("Events refused at the edge, by TikTok code").register(registry));
+      }
       requests.put(code, Counter.builder("truecount_requests").tag("code", Integer.toString(code.number()))
           .description("Ingestion requests answered, by TikTok code").register(registry));
     }

@@ -72,7 +72,8 @@ class AdminApiTest extends ServerTest {
     assertThat(health.path("rejected_by_code").path("40002").asInt()).isEqualTo(1);
     assertThat(health.path("events").get(0).path("match_quality").asDouble()).isEqualTo(0.5);
     String metrics = server.anonymous("GET", "/metrics").body().path("raw").asText();
-    assertThat(metrics).contains("truecount_events_accepted_total{format=\"events_api_2\"} 1.0", "truecount_events_rejected_total{code=\"40002\"} 1.0");
+    assertThat(metrics).contains("truecount_events_accepted_total{format=\"events_api_2\"} 1.0", "truecount_events_rejected_total{code=\"40002\"} 1.0")
+        .doesNotContain("truecount_events_rejected_total{code=\"0\"}", "truecount_events_rejected_total{code=\"20001\"}");
     assertThat(metrics).containsPattern("jvm_memory_used_bytes\\{area=\"heap\",[^}]*\\} [0-9.E]+").contains("jvm_memory_max_bytes{area=\"heap\"", "jvm_gc_overhead", "jvm_memory_usage_after_gc");
     assertThat(server.anonymous("GET", "/ready").code()).isZero();
   }
