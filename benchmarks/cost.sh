@@ -48,7 +48,9 @@ lag_zero() {
 
 for run in $(seq "${RUNS:-1}"); do
   work=$(mktemp -d)
-  TRUECOUNT_ADMIN_TOKEN=bench "${SERVER_JAVA:-java}" -Xms${HEAP:-4g} -Xmx${HEAP:-4g} -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -jar "$jar" serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
+  # Through the launcher, so the server gets the JVM options a user's does.
+  TRUECOUNT_ADMIN_TOKEN=bench TRUECOUNT_JAR="$jar" TRUECOUNT_JAVA_OPTS="-Xms${HEAP:-4g} -Xmx${HEAP:-4g} -XX:+AlwaysPreTouch" \
+    env ${SERVER_JAVA:+JAVA_HOME="$(dirname "$(dirname "$SERVER_JAVA")")"} ./truecount serve --port $port --data-dir "$work/data" > "$work/server.log" 2>&1 &
   pid=$!
   until curl -sf localhost:$port/health >/dev/null; do kill -0 $pid || exit 1; sleep 0.2; done
   kill -0 $pid || { echo "the server did not start (port $port taken by another?): $(tail -1 "$work/server.log")" >&2; exit 1; }

@@ -19,7 +19,9 @@ bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 
 server_java=${SERVER_JAVA:-java}
 echo "== server on $("$server_java" -version 2>&1 | head -1)"
-TRUECOUNT_ADMIN_TOKEN=bench "$server_java" -Xms4g -Xmx4g -XX:+AlwaysPreTouch -XX:+UseStringDeduplication -Dsun.net.httpserver.nodelay=true -jar server/target/truecount.jar serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
+# Through the launcher, so the server gets the JVM options a user's does (per JDK version).
+TRUECOUNT_ADMIN_TOKEN=bench TRUECOUNT_JAVA_OPTS="-Xms4g -Xmx4g -XX:+AlwaysPreTouch" \
+  env ${SERVER_JAVA:+JAVA_HOME="$(dirname "$(dirname "$SERVER_JAVA")")"} ./truecount serve --port 18080 --data-dir "$work/data" > "$work/server.log" 2>&1 &
 echo $! > "$work/server.pid"
 until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)

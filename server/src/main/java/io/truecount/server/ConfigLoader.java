@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Reads configuration from a properties file, then environment overrides ({@code TRUECOUNT_HTTP_PORT}
  * overrides {@code http.port}), then explicit overrides (command-line flags). Every problem is
- * reported at once; an unknown key is an error with a "did you mean".
+ * reported at once; an unknown key is an error with a "did you mean". The launcher's own variables
+ * ({@link #LAUNCHER_VARIABLES}) are not settings.
  */
 public final class ConfigLoader {
+  /** Read by {@code ./truecount} before the JVM starts (JVM options, another build's jar). */
+  static final Set<String> LAUNCHER_VARIABLES = Set.of("TRUECOUNT_JAVA_OPTS", "TRUECOUNT_JAR");
   static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
 
   static {
@@ -71,7 +75,7 @@ public final class ConfigLoader {
       readFile(file, problems).forEach((k, v) -> put(values, k, v, "file " + file, problems));
     }
     env.forEach((name, value) -> {
-      if (name.startsWith("TRUECOUNT_")) {
+      if (name.startsWith("TRUECOUNT_") && !LAUNCHER_VARIABLES.contains(name)) {
         put(values, fromEnv(name), value, "environment " + name, problems);
       }
     });

@@ -41,6 +41,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_launchers_variables_are_not_settings_but_a_misspelt_setting_still_is() {
+    Config config = ConfigLoader.load(null, Map.of("TRUECOUNT_JAVA_OPTS", "-Xmx4g", "TRUECOUNT_JAR", "/opt/tc.jar", "TRUECOUNT_HTTP_PORT", "9090"), Map.of());
+    assertThat(config.port()).isEqualTo(9090);
+    assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TRUECOUNT_JAVA_OPT", "-Xmx4g"), Map.of()))
+        .hasMessageContaining("unknown key 'java.opt' (from environment TRUECOUNT_JAVA_OPT)");
+  }
+
+  @Test
   void the_admin_token_is_masked_when_described() {
     Config config = ConfigLoader.load(null, Map.of("TRUECOUNT_ADMIN_TOKEN", "supersecret"), Map.of());
     assertThat(config.describe()).doesNotContain("supersecret").contains("admin.token=****");
