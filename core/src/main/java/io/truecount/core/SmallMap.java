@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A map of string keys in insertion order, for the many small JSON objects of an event (parsed
@@ -129,6 +130,19 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
       Arrays.fill(entries, 0, 2 * size, null);
       size = 0;
       keyBits = 0;
+    }
+  }
+
+  /** In order, without the entry objects and iterator that {@link #entrySet()} needs. */
+  @Override
+  @SuppressWarnings("unchecked")
+  public void forEach(BiConsumer<? super String, ? super V> action) {
+    if (large != null) {
+      large.forEach(action);
+      return;
+    }
+    for (int i = 0; i < size; i++) {
+      action.accept((String) entries[2 * i], (V) entries[2 * i + 1]);
     }
   }
 

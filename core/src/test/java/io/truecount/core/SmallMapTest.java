@@ -29,6 +29,11 @@ class SmallMapTest {
         case "putIfAbsent" -> map.putIfAbsent(key, value);
         case "iteratorRemove" -> removeWhileIterating(map);
         case "setValue" -> setEachValue(map);
+        case "forEach" -> {
+          List<String> seen = new ArrayList<>();
+          map.forEach((k, v) -> seen.add(k + "=" + v));
+          yield seen;
+        }
         case "clear" -> {
           map.clear();
           yield null;
@@ -80,7 +85,7 @@ class SmallMapTest {
     Arbitrary<String> kinds = Arbitraries.frequencyOf(
         Tuple.of(12, Arbitraries.just("put")), Tuple.of(4, Arbitraries.just("get")), Tuple.of(2, Arbitraries.just("has")),
         Tuple.of(3, Arbitraries.just("remove")), Tuple.of(1, Arbitraries.just("putIfAbsent")), Tuple.of(1, Arbitraries.just("iteratorRemove")),
-        Tuple.of(1, Arbitraries.just("setValue")), Tuple.of(1, Arbitraries.just("clear")));
+        Tuple.of(1, Arbitraries.just("setValue")), Tuple.of(1, Arbitraries.just("clear")), Tuple.of(2, Arbitraries.just("forEach")));
     Arbitrary<Integer> values = Arbitraries.integers().between(0, 9).injectNull(0.05);
     return Combinators.combine(kinds, keys, values).as(Op::new).list().ofMaxSize(120);
   }

