@@ -5,7 +5,12 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Access-Token"] = os.getenv("TOKEN")
 local pixel = os.getenv("PIXEL")
 local n = 0
-local prefix = tostring(math.random(1, 1000000000))
+-- A prefix of its own for every run and Lua state: math.random without a seed returns the same
+-- number in every wrk process, so each run used to resend the event_ids of the one before it
+-- (dedup dropped them all) and two wrk processes at once sent each other's.
+local urandom = io.open("/dev/urandom", "rb")
+local prefix = urandom:read(6):gsub(".", function(c) return string.format("%02x", c:byte()) end)
+urandom:close()
 request = function()
   n = n + 1
   local body = '{"event_source":"web","event_source_id":"' .. pixel .. '","data":[{"event":"Purchase","event_time":' .. os.time() ..
