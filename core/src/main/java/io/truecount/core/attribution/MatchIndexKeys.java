@@ -18,10 +18,13 @@ final class MatchIndexKeys {
       return type == IP_UA;
     }
 
-    /** FNV-1a over the three strings with separators, then a 64-bit finalizer (a collision costs work, never a wrong credit). */
+    /**
+     * The three strings four chars a step (a rotate and a multiply each; FNV-1a char by char was
+     * 9 % of the pipeline's time), each closed by its length, then a 64-bit finalizer. A collision
+     * costs work, never a wrong credit.
+     */
     long hash64() {
-      long h = 0xcbf29ce484222325L;
-      h = fnv(fnv(fnv(h, advertiserId), type), value);
+      long h = mix(mix(mix(0xcbf29ce484222325L, advertiserId), type), value);
       h ^= h >>> 33;
       h *= 0xff51afd7ed558ccdL;
       h ^= h >>> 33;
@@ -29,11 +32,20 @@ final class MatchIndexKeys {
       return h ^ (h >>> 33);
     }
 
-    private static long fnv(long h, String s) {
-      for (int i = 0; i < s.length(); i++) {
-        h = (h ^ s.charAt(i)) * 0x100000001b3L;
+    private static long mix(long h, String s) {
+      int n = s.length();
+      int i = 0;
+      for (; i + 4 <= n; i += 4) {
+        h = step(h, s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48);
       }
-      return (h ^ 0xFFFF) * 0x100000001b3L;
+      for (; i < n; i++) {
+        h = step(h, s.charAt(i));
+      }
+      return step(h, n);
+    }
+
+    private static long step(long h, long word) {
+      return Long.rotateLeft(h ^ word, 31) * 0x9e3779b97f4a7c15L;
     }
   }
 
