@@ -6,12 +6,45 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The two things the pipeline reads from a landing-page URL: its host and its query parameters.
+ * What the pipeline reads from a page URL: its host, its query parameters, and whether it is a
+ * product page.
  * Cheap string scanning instead of {@link java.net.URI}, which the pipeline paid for on every
  * event; lenient like a browser (a stray space or bracket does not hide the parameters).
  */
 public final class PageUrls {
   private PageUrls() {}
+
+  private static final String[] PRODUCT_SEGMENTS = {"products", "product", "p", "item", "shop"};
+
+  /**
+   * Whether the URL has a product path ({@code /product/…}, {@code /products/…}, {@code /p/…},
+   * {@code /item/…}, {@code /shop/…}; any ASCII case): a purchase fired there fired too early. The
+   * regular expression {@code /(products?|p|item|shop)/[^/?#]+} said the same, case-insensitively,
+   * at ~6 % of the pipeline's time.
+   */
+  public static boolean isProductPage(String url) {
+    for (int slash = url.indexOf('/'); slash >= 0; slash = url.indexOf('/', slash + 1)) {
+      for (String segment : PRODUCT_SEGMENTS) {
+        int next = slash + 1 + segment.length();
+        if (next + 1 < url.length() && url.charAt(next) == '/' && "/?#".indexOf(url.charAt(next + 1)) < 0
+            && asciiIgnoreCaseAt(url, slash + 1, segment)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code lowerAscii} at {@code at}, ignoring the case of ASCII letters only (as the regex did). */
+  private static boolean asciiIgnoreCaseAt(String text, int at, String lowerAscii) {
+    for (int i = 0; i < lowerAscii.length(); i++) {
+      char c = text.charAt(at + i);
+      if (c != lowerAscii.charAt(i) && !(c >= 'A' && c <= 'Z' && c + ('a' - 'A') == lowerAscii.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** The first value of query parameter {@code name} (decoded), if present with a value. */
   public static Optional<String> parameter(String url, String name) {

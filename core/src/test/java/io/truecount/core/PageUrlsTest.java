@@ -2,6 +2,12 @@ package io.truecount.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class PageUrlsTest {
@@ -34,5 +40,33 @@ class PageUrlsTest {
     assertThat(PageUrls.host("shop.example.com/thanks")).isEmpty();
     assertThat(PageUrls.host("https:///path")).isEmpty();
     assertThat(PageUrls.host("")).isEmpty();
+  }
+
+  /** The regular expression the anomaly detector used before: the reference. */
+  private static final Pattern PRODUCT_PAGE = Pattern.compile("/(products?|p|item|shop)/[^/?#]+", Pattern.CASE_INSENSITIVE);
+
+  @Property(tries = 3000)
+  void a_product_page_is_what_the_regular_expression_found(@ForAll("urls") String url) {
+    assertThat(PageUrls.isProductPage(url)).as(url).isEqualTo(PRODUCT_PAGE.matcher(url).find());
+  }
+
+  @Test
+  void product_pages_by_example() {
+    assertThat(PageUrls.isProductPage("https://shop.example.com/products/blue-shirt?ttclid=1")).isTrue();
+    assertThat(PageUrls.isProductPage("https://a.example/P/42")).isTrue();
+    assertThat(PageUrls.isProductPage("https://a.example/shop/")).isFalse();
+    assertThat(PageUrls.isProductPage("https://a.example/thanks?next=/item/9")).isTrue();
+    assertThat(PageUrls.isProductPage("https://a.example/\u017Fhop/x")).isFalse();
+    assertThat(PageUrls.isProductPage("")).isFalse();
+  }
+
+  /** Pieces that make and break product paths: the segments in any case, separators, and noise. */
+  @Provide
+  Arbitrary<String> urls() {
+    Arbitrary<String> pieces = Arbitraries.oneOf(
+        Arbitraries.of("/", "?", "#", "//", "products", "product", "PRODUCTS", "Product", "p", "P", "item", "ITEM", "shop", "Shop",
+            "sho", "\u017Fhop", "x", "42", "-", ".", "https://a.example", "\u212Atem"),
+        Arbitraries.strings().withCharRange('!', '~').ofMaxLength(3));
+    return pieces.list().ofMaxSize(12).map(list -> String.join("", list));
   }
 }

@@ -2,6 +2,7 @@ package io.truecount.core.trust;
 
 import io.truecount.core.Event;
 import io.truecount.core.EventNames;
+import io.truecount.core.PageUrls;
 import io.truecount.core.pipeline.DedupDecision;
 import io.truecount.core.pipeline.LiveStage;
 import io.truecount.core.pipeline.ProcessedEvent;
@@ -12,7 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Keeps, incrementally and per (source, event), hourly counters of the last 22 days — arrivals,
@@ -25,7 +25,6 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   static final int HOURS = 22 * 24;
   static final int BASELINE_DAYS = 14;
   static final double MIN_BASELINE = 5;
-  private static final Pattern PRODUCT_PAGE = Pattern.compile("/(products?|p|item|shop)/[^/?#]+", Pattern.CASE_INSENSITIVE);
 
   /** A series: a source's event, or (campaign set) a campaign's counted conversions of an event. */
   private record Key(String sourceId, String campaignId, String event) {}
@@ -57,7 +56,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
     if (EventNames.isValueEvent(e.event()) && (e.value().isEmpty() || e.currency().isEmpty())) {
       s.missingValue[slot]++;
     }
-    if ("Purchase".equals(e.reportedName()) && PRODUCT_PAGE.matcher(e.pageUrl()).find()) {
+    if ("Purchase".equals(e.reportedName()) && PageUrls.isProductPage(e.pageUrl())) {
       s.wrongPage[slot]++;
     }
     s.keyWeight[slot] += e.user().presentWeight();
@@ -94,7 +93,7 @@ public final class AnomalyDetector implements LiveStage, io.truecount.core.attri
   }
 
   private static java.util.Optional<String> host(Event e) {
-    return io.truecount.core.PageUrls.host(e.pageUrl());
+    return PageUrls.host(e.pageUrl());
   }
 
 
