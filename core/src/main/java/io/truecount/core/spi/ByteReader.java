@@ -63,6 +63,10 @@ public final class ByteReader {
     if ((tag & 1) == 1) {
       return table.get(tag >>> 1);
     }
+    int unique = StringTags.uniqueLength(tag);
+    if (unique >= 0) {
+      return readUtf8(unique);
+    }
     String s = tag == StringTags.HEX_HASH ? readHash() : readUtf8(tag >>> 2);
     table.add(s);
     return s;

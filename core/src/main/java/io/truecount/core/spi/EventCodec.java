@@ -18,9 +18,11 @@ import java.util.Map;
 public final class EventCodec {
   /**
    * Version 2 added the compact decimal form, version 3 the compact form ({@link
-   * ByteWriter#startCompactForm}); payloads of versions 1 and 2 (older log rows) are still read.
+   * ByteWriter#startCompactForm}), version 5 event_ids and ttclids outside its string table
+   * ({@link ByteWriter#writeUniqueString}; 4 is taken by {@link #GROUP}); payloads of the earlier
+   * versions (older log rows) are still read.
    */
-  private static final byte VERSION = 3;
+  private static final byte VERSION = 5;
   /**
    * A group of payloads of {@link #VERSION}, each with its own string table: a count of events, a
    * count of payloads, then each payload after its length in bytes.
@@ -110,7 +112,7 @@ public final class EventCodec {
   private static List<Event> decode(byte[] payload, int offset) {
     ByteReader in = new ByteReader(payload, offset);
     byte version = in.readByte();
-    if (version < 1 || version > VERSION) {
+    if (version < 1 || version > VERSION || version == GROUP) {
       throw new IllegalStateException("unknown event payload version " + version);
     }
     int count = in.readInt();
@@ -128,7 +130,7 @@ public final class EventCodec {
     out.writeString(e.sourceId());
     out.writeByte(e.sourceKind().ordinal());
     out.writeString(e.event());
-    out.writeString(e.eventId());
+    out.writeUniqueString(e.eventId());
     out.writeLong(e.eventTime().toEpochMilli());
     out.writeLong(e.receivedAt().toEpochMilli());
     out.writeByte(e.channel().ordinal());
@@ -162,7 +164,7 @@ public final class EventCodec {
     JsonTreeCodec.write(out, k.emails());
     JsonTreeCodec.write(out, k.phones());
     JsonTreeCodec.write(out, k.externalIds());
-    out.writeString(k.ttclid());
+    out.writeUniqueString(k.ttclid());
     out.writeString(k.ttp());
     out.writeString(k.ip());
     out.writeString(k.userAgent());

@@ -13,23 +13,30 @@ import net.jqwik.api.Tuple;
 
 /**
  * The compact form's strings against the plain sequence they stand for: the reader must get back
- * exactly the strings written, payload after payload from one writer (whose table is reused).
+ * exactly the strings written, payload after payload from one writer (whose table is reused),
+ * however table strings and strings outside the table ({@link ByteWriter#writeUniqueString}) mix.
  */
 class CompactStringsProperties {
   @Property(tries = 500)
-  void every_payload_reads_back_as_the_strings_written(@ForAll("payloads") List<List<String>> payloads) {
+  void every_payload_reads_back_as_the_strings_written(@ForAll("payloads") List<List<Tuple.Tuple2<String, Boolean>>> payloads) {
     ByteWriter out = new ByteWriter(64);
-    for (List<String> strings : payloads) {
+    for (List<Tuple.Tuple2<String, Boolean>> strings : payloads) {
       out.reset();
       out.startCompactForm();
-      strings.forEach(out::writeString);
+      for (Tuple.Tuple2<String, Boolean> s : strings) {
+        if (s.get2()) {
+          out.writeUniqueString(s.get1());
+        } else {
+          out.writeString(s.get1());
+        }
+      }
       ByteReader in = new ByteReader(out.toByteArray());
       in.startCompactForm();
       List<String> read = new ArrayList<>();
       for (int i = 0; i < strings.size(); i++) {
         read.add(in.readString());
       }
-      assertThat(read).isEqualTo(strings);
+      assertThat(read).isEqualTo(strings.stream().map(Tuple.Tuple2::get1).toList());
     }
   }
 
@@ -44,7 +51,7 @@ class CompactStringsProperties {
   }
 
   @Provide
-  Arbitrary<List<List<String>>> payloads() {
+  Arbitrary<List<List<Tuple.Tuple2<String, Boolean>>>> payloads() {
     // Two letters and short lengths: many near-identical strings and many repeats, so a reference
     // to the wrong string or a number out of step reads back wrong; plus hash-like strings (the
     // raw-bytes form) and longer text.
@@ -52,7 +59,8 @@ class CompactStringsProperties {
     Arbitrary<String> hashes = Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
     Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMaxLength(40); // no lone surrogates: UTF-8 has no form for them
     Arbitrary<String> strings = Arbitraries.frequencyOf(Tuple.of(6, crowded), Tuple.of(1, hashes), Tuple.of(2, text));
-    return strings.list().ofMaxSize(3000).list().ofMinSize(1).ofMaxSize(4);
+    Arbitrary<Boolean> unique = Arbitraries.integers().between(0, 4).map(n -> n == 0);
+    return net.jqwik.api.Combinators.combine(strings, unique).as(Tuple::of).list().ofMaxSize(3000).list().ofMinSize(1).ofMaxSize(4);
   }
 
   @Provide

@@ -36,6 +36,32 @@ class EventCodecTest {
       + "0200000000000017660000000362696704000000010000000d0f951a9fa3a286c94f0e766c3900000008636f6e74656e"
       + "7473060000000107000000010000000a636f6e74656e745f69640500000005736b752d310700000000";
 
+  /** {@link #event} twice, encoded by the version-3 codec (before event_ids and ttclids left the string table). */
+  private static final String VERSION_3 = "0300000002544330504958454c3030303030303030303030303031002050757263686173651c6f726465722d31000001a1"
+      + "96fb1600000001a196fb2988010006010502aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa060006001c452e432e502e7814"
+      + "7474702d312c3230332e302e3131332e390855410700940168747470733a2f2f73686f702e6578616d706c652f703f7474636c69643d452e432e502e78"
+      + "0707042063757272656e6379050c42524c1476616c7565080200000000000017660c62696704010000000d0f951a9fa3a286c94f0e766c3920636f6e74"
+      + "656e74730601070328636f6e74656e745f69640514736b752d311470726963650803ffffffffffffffff207175616e7469747903000000000000000207"
+      + "0001000305000001a196fb1600000001a196fb2988010706010509060006000b0d0f1107001307070415051719080200000000000017661b0401000000"
+      + "0d0f951a9fa3a286c94f0e766c391d060107031f0521230803ffffffffffffffff250300000000000000020700";
+
+  @Test
+  void log_rows_written_in_version_3_still_decode() {
+    assertThat(EventCodec.decode(HexFormat.of().parseHex(VERSION_3))).containsExactly(event(), event());
+  }
+
+  @Test
+  void event_ids_and_ttclids_are_written_whole_each_time_and_do_not_shift_the_table() {
+    Event first = event();
+    Event second = withIds(first, "order-2", "E.C.P.y");
+    Event again = withIds(first, "order-1", "E.C.P.x");
+    byte[] payload = EventCodec.encode(List.of(first, second, again));
+    assertThat(EventCodec.decode(payload)).containsExactly(first, second, again);
+    String hex = HexFormat.of().formatHex(payload);
+    String orderOne = HexFormat.of().formatHex("order-1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(hex.indexOf(orderOne)).as("a repeated event_id is written again").isNotEqualTo(hex.lastIndexOf(orderOne));
+  }
+
   @Test
   void log_rows_written_in_version_1_still_decode() {
     assertThat(EventCodec.decode(HexFormat.of().parseHex(VERSION_1))).containsExactly(event());
@@ -121,8 +147,8 @@ class EventCodecTest {
   }
 
   @Test
-  void new_payloads_say_version_3_so_an_older_reader_refuses_them_by_version_not_by_a_strange_tag() {
-    assertThat(EventCodec.encode(List.of(event()))[0]).isEqualTo((byte) 3);
+  void new_payloads_say_version_5_so_an_older_reader_refuses_them_by_version_not_by_a_strange_tag() {
+    assertThat(EventCodec.encode(List.of(event()))[0]).isEqualTo((byte) 5);
   }
 
   @Test
@@ -153,6 +179,13 @@ class EventCodecTest {
     assertThat(EventCodec.encodeGroup(List.of(LogAppend.of(java.util.Collections.nCopies(60, event())))))
         .as("one append encoded by its request is its own payload")
         .isEqualTo(EventCodec.encode(java.util.Collections.nCopies(60, event())));
+  }
+
+  private static Event withIds(Event e, String eventId, String ttclid) {
+    MatchKeys k = e.user();
+    return new Event(e.sourceId(), e.sourceKind(), e.event(), eventId, e.eventTime(), e.receivedAt(), e.channel(), e.testEventCode(),
+        new MatchKeys(k.emails(), k.phones(), k.externalIds(), ttclid, k.ttp(), k.ip(), k.userAgent(), k.other()),
+        e.pageUrl(), e.referrer(), e.properties(), e.context());
   }
 
   private static Event withValue(Event e, BigDecimal value) {
