@@ -14,7 +14,7 @@ secs=${SECONDS_PER_RUN:-15}
 command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx wrk; }
 ./mvnw -q -B -DskipTests package
 work=$(mktemp -d)
-trap 'kill $(cat $work/server.pid) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
+trap 'kill $(cat $work/server.pid) $(cat $work/fixed.pid 2>/dev/null) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
 bench="java -cp benchmarks/target/truecount-benchmarks.jar"
 
 server_java=${SERVER_JAVA:-java}
@@ -32,6 +32,11 @@ events { worker_connections 1024; }
 http { access_log off; server { listen 127.0.0.1:18081; location / { return 200 '{"code":0,"message":"OK"}'; } } }
 NGINX
 nginx -c "$work/nginx.conf"
+# Undertow as Truecount configures it, answering a fixed envelope once the body is read: what the
+# HTTP server and the JVM cost here, without Truecount's parsing, log and pipeline.
+"$server_java" -Xms1g -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.FixedReplyServer 18082 > "$work/fixed.log" 2>&1 &
+echo $! > "$work/fixed.pid"
+until curl -s -o /dev/null localhost:18082/; do sleep 0.2; done
 
 export TOKEN="$token" PIXEL="$pixel"
 
@@ -44,6 +49,7 @@ await_caught_up() {
 warm=${WARMUP_SECONDS:-40}
 echo "== warm-up (not measured): ${warm}s of single events, ${warm}s of batches, so the JIT has compiled the hot paths"
 wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
+wrk -t1 -c64 -d$((warm / 2))s -s benchmarks/single-event.lua http://127.0.0.1:18082/ >/dev/null
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$warm" >/dev/null
 await_caught_up 0.5
 
@@ -56,8 +62,12 @@ for round in $(seq "${SINGLE_ROUNDS:-3}"); do
   echo "== single-event requests, round $round: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
   ours=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18080/)
   echo "$ours" | grep -E "Requests/sec|99%|50%|Non-2xx"
+  echo "== single-event requests, round $round: Undertow fixed reply (the HTTP server's own floor), wrk -t1 -c64 -d${secs}s"
+  fixed=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18082/)
+  echo "$fixed" | grep -E "Requests/sec|99%"
   awk -v a="$(echo "$ours" | awk '/Requests\/sec/ {print $2}')" -v b="$(echo "$ceiling" | awk '/Requests\/sec/ {print $2}')" \
-    'BEGIN {printf "round %d: Truecount / nginx = %.2f\n", '"$round"', a / b}'
+    -v f="$(echo "$fixed" | awk '/Requests\/sec/ {print $2}')" \
+    'BEGIN {printf "round %d: Truecount / nginx = %.2f   (Undertow fixed reply / nginx = %.2f)\n", '"$round"', a / b, f / b}'
 done
 echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
