@@ -64,8 +64,9 @@ public final class ByteWriter {
 
   /**
    * A string no other in this payload repeats (an event_id, a ttclid): in the compact form, written
-   * without entering the table. Hashing it into the table and growing the table for it was most
-   * of a batch's encoding, which is a quarter of a request thread's work (docs/benchmarks.md).
+   * without entering the table. The table (hashing, probing, growing) was two thirds of encoding
+   * in a batch profile, and these strings only paid for it: ~4 % of a request thread's parse,
+   * validate and encode (docs/benchmarks.md, session 18).
    */
   public void writeUniqueString(String s) {
     if (table == null) {
