@@ -17,7 +17,7 @@ import io.truecount.core.Event;
  * (a log read again from an earlier position) starts the ring over.
  */
 final class FirstCopies {
-  static final int DEFAULT_LIMIT = 100_000;
+  private static final int DEFAULT_LIMIT = 100_000;
   private static final int BROWSER_FLAG = 1 << 16;
   /** A first copy already merged: a later copy of it changes nothing more. */
   private static final int MERGED = -1;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -60,7 +61,7 @@ class CompactStringsProperties {
     Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMaxLength(40); // no lone surrogates: UTF-8 has no form for them
     Arbitrary<String> strings = Arbitraries.frequencyOf(Tuple.of(6, crowded), Tuple.of(1, hashes), Tuple.of(2, text));
     Arbitrary<Boolean> unique = Arbitraries.integers().between(0, 4).map(n -> n == 0);
-    return net.jqwik.api.Combinators.combine(strings, unique).as(Tuple::of).list().ofMaxSize(3000).list().ofMinSize(1).ofMaxSize(4);
+    return Combinators.combine(strings, unique).as(Tuple::of).list().ofMaxSize(3000).list().ofMinSize(1).ofMaxSize(4);
   }
 
   @Provide

@@ -16,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -30,7 +32,10 @@ import net.jqwik.api.constraints.IntRange;
 class FirstCopiesProperties {
   private static final Instant AT = Instant.parse("2026-03-08T09:00:00Z");
 
-  /** One step: remember the next first copy (merge target -1), or merge a later copy into {@code target} steps back. */
+  /**
+   * One step: remember the next first copy, or merge a later copy into the first copy remembered
+   * {@code back} first copies ago ({@code back} also spaces the positions out).
+   */
   record Step(boolean remember, int keyMask, boolean browser, int back, int laterMask) {}
 
   @Property(tries = 400)
@@ -49,7 +54,7 @@ class FirstCopiesProperties {
         remembered.add(new long[] {seq, step.keyMask(), step.browser() ? 1 : 0});
         continue;
       }
-      long target = remembered.isEmpty() ? seq : step.back() >= remembered.size() ? -step.back() : remembered.get(remembered.size() - 1 - step.back())[0];
+      long target = target(remembered, step.back());
       ring.merge(target, event(step.laterMask()), ringStats);
       int from = Math.max(0, remembered.size() - limit);
       for (long[] first : remembered.subList(from, remembered.size())) {
@@ -69,6 +74,11 @@ class FirstCopiesProperties {
     assertThat(ringStats.methods).isEqualTo(modelMethods);
   }
 
+  /** The position {@code back} first copies ago, or one never remembered when there is none. */
+  private static long target(List<long[]> remembered, int back) {
+    return back < remembered.size() ? remembered.get(remembered.size() - 1 - back)[0] : -1 - back;
+  }
+
   @Property(tries = 100)
   void a_position_read_again_from_earlier_starts_the_ring_over(@ForAll @IntRange(min = 1, max = 40) int limit) {
     FirstCopies ring = new FirstCopies(limit);
@@ -84,14 +94,14 @@ class FirstCopiesProperties {
 
   @Provide
   Arbitrary<List<Step>> steps() {
-    Arbitrary<Step> step = net.jqwik.api.Combinators.combine(
+    Arbitrary<Step> step = Combinators.combine(
         Arbitraries.integers().between(0, 9).map(n -> n < 6),
         Arbitraries.integers().between(0, 63),
         Arbitraries.of(true, false),
         Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(6, Arbitraries.integers().between(0, 10)),
-            net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0, 300)),
-            net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0, 2000))),
+            Tuple.of(6, Arbitraries.integers().between(0, 10)),
+            Tuple.of(3, Arbitraries.integers().between(0, 300)),
+            Tuple.of(1, Arbitraries.integers().between(0, 2000))),
         Arbitraries.integers().between(0, 63))
         .as(Step::new);
     return step.list().ofMaxSize(1500);
