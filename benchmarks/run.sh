@@ -4,7 +4,7 @@
 #   benchmarks/run.sh            all
 #   SECONDS_PER_RUN=5 benchmarks/run.sh
 #   SINGLE_ROUNDS=3 (default): nginx and Truecount single events alternate, a ratio per round
-#   WARMUP_SECONDS=40 (default) of unmeasured load first, single events then batches: a cold JVM
+#   WARMUP_SECONDS=40 (default) of unmeasured load first, batches then single events: a cold JVM
 #   spends most of a short run compiling, and C2 still compiles 60–80 s into single-event load
 #   SERVER_JAVA=/path/to/bin/java: the JDK that runs the server (default: java on the PATH; the
 #   load generators always use that one)
@@ -47,11 +47,14 @@ await_caught_up() {
 }
 
 warm=${WARMUP_SECONDS:-40}
-echo "== warm-up (not measured): ${warm}s of single events, ${warm}s of batches, so the JIT has compiled the hot paths"
-wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
-wrk -t1 -c64 -d$((warm / 2))s -s benchmarks/single-event.lua http://127.0.0.1:18082/ >/dev/null
+echo "== warm-up (not measured): ${warm}s of batches, ${warm}s of single events, so the JIT has compiled the hot paths"
+# Single events last: after a switch of workload (and after requests of other kinds, like the
+# /metrics polls of await_caught_up) C2 recompiles the IO threads' hot methods for a few seconds,
+# which cost the first single-event round ~3 us a request before session 19 (docs/benchmarks.md).
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$warm" >/dev/null
 await_caught_up 0.5
+wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
+wrk -t1 -c64 -d$((warm / 2))s -s benchmarks/single-event.lua http://127.0.0.1:18082/ >/dev/null
 
 # This host's speed drifts by ±15–25 % over minutes (nginx included), so nginx and Truecount
 # alternate, and each round's ratio compares neighbouring windows.
