@@ -25,14 +25,17 @@ import java.util.concurrent.locks.LockSupport;
 public final class LogConsumer implements AutoCloseable, PartitionListener {
   private static final System.Logger LOG = System.getLogger(LogConsumer.class.getName());
   /**
-   * How long the reader pauses after a small batch, so a trickle of single events is processed in
-   * runs of a hundred or so instead of one group commit at a time: the stages' maps stay in cache
-   * and the thread wakes ~200 times a second instead of at every commit (single events: the
-   * pipeline's CPU an event fell from ~6.8 to ~5.7 µs, docs/benchmarks.md). Test Events and the
-   * reports see an event at most this much later.
+   * How long the reader pauses after a batch once it has (nearly) caught up, so a trickle of single
+   * events is processed in runs of a hundred or so instead of one group commit at a time: the
+   * stages' maps stay in cache and the thread wakes ~200 times a second instead of at every commit
+   * (single events: the pipeline's CPU an event fell from ~7.0 to ~6.1 µs, docs/benchmarks.md).
+   * Test Events and the reports see an event at most this much later.
    */
   static final Duration LINGER = Duration.ofMillis(5);
-  /** A batch this large means the reader is behind: it reads on at once. */
+  /**
+   * With this much lag or more (the batch just read included) the reader is behind and reads on at
+   * once, however small its batches (a Kafka poll returns 16 group commits, maybe 16 events).
+   */
   static final int LINGER_BELOW = 512;
 
   private final EventLog log;
@@ -48,6 +51,7 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
   private volatile boolean running = true;
   private volatile String node = "";
   private volatile long failures;
+  private volatile long pauses;
 
   public LogConsumer(EventLog log, Dedup dedup, TestEvents testEvents, LiveStage live) {
     this(log, dedup, testEvents, live, Thread::new);
@@ -97,6 +101,11 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
   /** Events a stage failed on (a bug: logged, skipped, counted). */
   public long failures() {
     return failures;
+  }
+
+  /** The times the reader has paused after a batch ({@link #LINGER}). */
+  long pauses() {
+    return pauses;
   }
 
   /** Durable but not yet processed: events (records, for a log that numbers by record). */
@@ -176,7 +185,8 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
         List<LoggedEvent> batch = s.poll(Duration.ofMillis(200));
         batch.forEach(this::process);
         advance(batch);
-        if (!batch.isEmpty() && batch.size() < LINGER_BELOW) {
+        if (!batch.isEmpty() && s.lag() < LINGER_BELOW) {
+          pauses++;
           LockSupport.parkNanos(LINGER.toNanos()); // returns at once when close() interrupts
         }
       }

@@ -7,7 +7,9 @@ import io.truecount.core.Event;
 import io.truecount.core.EventSource;
 import io.truecount.core.SourceKind;
 import io.truecount.core.spi.EventLog;
+import io.truecount.core.spi.LogSubscription;
 import io.truecount.core.spi.LoggedEvent;
+import io.truecount.core.spi.PartitionListener;
 import io.truecount.testkit.Events;
 import io.truecount.testkit.InMemoryCatalog;
 import io.truecount.testkit.InMemoryEventLog;
@@ -30,6 +32,17 @@ class LogConsumerLingerTest {
 
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final List<Read> reads = new ArrayList<>();
+    /** Events a poll at most, as a Kafka poll of 16 group commits may bring (0: the default subscription's 4096). */
+    private final int perPoll;
+
+    TimedReads(int perPoll) {
+      this.perPoll = perPoll;
+    }
+
+    @Override
+    public LogSubscription subscribe(String node, PartitionListener listener) {
+      return perPoll == 0 ? EventLog.super.subscribe(node, listener) : new SmallPolls(this, listener, perPoll);
+    }
 
     @Override
     public CompletableFuture<Long> append(List<Event> events) {
@@ -72,7 +85,48 @@ class LogConsumerLingerTest {
     public void close() {}
   }
 
-  private final TimedReads log = new TimedReads();
+  /** Reads at most a few events a poll; its lag is what is left after the batch it returned. */
+  private static final class SmallPolls implements LogSubscription {
+    private final EventLog log;
+    private final PartitionListener listener;
+    private final int perPoll;
+    private long next = -1;
+
+    SmallPolls(EventLog log, PartitionListener listener, int perPoll) {
+      this.log = log;
+      this.listener = listener;
+      this.perPoll = perPoll;
+    }
+
+    @Override
+    public List<LoggedEvent> poll(Duration max) throws InterruptedException {
+      if (next < 0) {
+        next = listener.assigned(0);
+      }
+      List<LoggedEvent> batch = log.read(next, perPoll);
+      if (batch.isEmpty()) {
+        log.awaitAppended(next, max);
+      } else {
+        next = batch.get(batch.size() - 1).seq() + 1;
+      }
+      return batch;
+    }
+
+    @Override
+    public long lag() {
+      return next < 0 ? 0 : log.nextSeq() - next;
+    }
+
+    @Override
+    public boolean caughtUp(int partition) {
+      return lag() == 0;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private final TimedReads log = new TimedReads(0);
   private final InMemoryCatalog catalog = new InMemoryCatalog();
 
   LogConsumerLingerTest() {
@@ -94,12 +148,14 @@ class LogConsumerLingerTest {
 
   @Test
   void after_a_small_batch_the_reader_waits_before_reading_again() throws Exception {
-    try (LogConsumer consumer = consumer()) {
+    LogConsumer consumer = consumer();
+    try (consumer) {
       for (int i = 0; i < 6; i++) {
         long seq = log.append(purchases(i, 1)).get();
         assertThat(consumer.awaitProcessed(seq, Duration.ofSeconds(5))).isTrue();
       }
     }
+    assertThat(consumer.pauses()).isEqualTo(6); // read once close() has joined the reader
     List<TimedReads.Read> reads = log.reads();
     assertThat(reads).hasSize(6).allSatisfy(r -> assertThat(r.events()).isEqualTo(1));
     for (int i = 1; i < reads.size(); i++) {
@@ -112,16 +168,25 @@ class LogConsumerLingerTest {
     for (int i = 0; i < 5; i++) {
       log.append(purchases(i * 2000, 2000)).get(); // read back as 4096 + 4096 + 1808
     }
-    List<Long> processedAt = new ArrayList<>();
-    LiveStage noteTime = event -> processedAt.add(System.nanoTime());
-    try (LogConsumer consumer = new LogConsumer(log, new Dedup(16), new TestEvents(catalog, 10), noteTime).start()) {
-      assertThat(consumer.awaitProcessed(10_000, Duration.ofSeconds(30))).isTrue();
+    assertThat(pausesWhileProcessing(log, 10_000)).isZero();
+    assertThat(log.reads()).extracting(TimedReads.Read::events).containsExactly(4096, 4096, 1808);
+  }
+
+  @Test
+  void a_reader_that_is_behind_reads_on_even_when_each_read_brings_few_events() throws Exception {
+    TimedReads smallReads = new TimedReads(16);
+    smallReads.append(purchases(0, 2000)).get();
+    // it pauses only once fewer than 512 are left after a read: after reads 94 to 125 of 16 events
+    assertThat(pausesWhileProcessing(smallReads, 2000)).isEqualTo(125 - (2000 - LogConsumer.LINGER_BELOW) / 16);
+    assertThat(smallReads.reads()).hasSize(125);
+  }
+
+  /** Runs a consumer until it has processed {@code last}; the times it paused. */
+  private long pausesWhileProcessing(EventLog events, long last) throws InterruptedException {
+    LogConsumer consumer = new LogConsumer(events, new Dedup(16), new TestEvents(catalog, 10), LiveStage.noop()).start();
+    try (consumer) {
+      assertThat(consumer.awaitProcessed(last, Duration.ofSeconds(30))).isTrue();
     }
-    List<TimedReads.Read> reads = log.reads();
-    assertThat(reads).extracting(TimedReads.Read::events).containsExactly(4096, 4096, 1808);
-    for (TimedReads.Read read : reads.subList(1, reads.size())) {
-      long lastBefore = processedAt.stream().filter(t -> t < read.nanos()).mapToLong(Long::longValue).max().orElseThrow();
-      assertThat(read.nanos() - lastBefore).isLessThan(LogConsumer.LINGER.toNanos());
-    }
+    return consumer.pauses(); // after the last batch it checked, as close() joins its thread
   }
 }
