@@ -7,9 +7,7 @@ import io.truecount.core.Event;
 import io.truecount.core.EventSource;
 import io.truecount.core.SourceKind;
 import io.truecount.core.spi.EventLog;
-import io.truecount.core.spi.LogSubscription;
 import io.truecount.core.spi.LoggedEvent;
-import io.truecount.core.spi.PartitionListener;
 import io.truecount.testkit.Events;
 import io.truecount.testkit.InMemoryCatalog;
 import io.truecount.testkit.InMemoryEventLog;
@@ -32,16 +30,11 @@ class LogConsumerLingerTest {
 
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final List<Read> reads = new ArrayList<>();
-    /** Events a poll at most, as a Kafka poll of 16 group commits may bring (0: the default subscription's 4096). */
+    /** Events a read returns at most, as a Kafka poll of 16 group commits may bring (0: as many as asked, 4096 a poll). */
     private final int perPoll;
 
     TimedReads(int perPoll) {
       this.perPoll = perPoll;
-    }
-
-    @Override
-    public LogSubscription subscribe(String node, PartitionListener listener) {
-      return perPoll == 0 ? EventLog.super.subscribe(node, listener) : new SmallPolls(this, listener, perPoll);
     }
 
     @Override
@@ -51,7 +44,7 @@ class LogConsumerLingerTest {
 
     @Override
     public List<LoggedEvent> read(long fromSeq, int max) {
-      List<LoggedEvent> found = log.read(fromSeq, max);
+      List<LoggedEvent> found = log.read(fromSeq, perPoll == 0 ? max : Math.min(max, perPoll));
       if (!found.isEmpty()) {
         synchronized (reads) {
           reads.add(new Read(System.nanoTime(), found.size()));
@@ -79,47 +72,6 @@ class LogConsumerLingerTest {
     @Override
     public int pendingAppends() {
       return 0;
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  /** Reads at most a few events a poll; its lag is what is left after the batch it returned. */
-  private static final class SmallPolls implements LogSubscription {
-    private final EventLog log;
-    private final PartitionListener listener;
-    private final int perPoll;
-    private long next = -1;
-
-    SmallPolls(EventLog log, PartitionListener listener, int perPoll) {
-      this.log = log;
-      this.listener = listener;
-      this.perPoll = perPoll;
-    }
-
-    @Override
-    public List<LoggedEvent> poll(Duration max) throws InterruptedException {
-      if (next < 0) {
-        next = listener.assigned(0);
-      }
-      List<LoggedEvent> batch = log.read(next, perPoll);
-      if (batch.isEmpty()) {
-        log.awaitAppended(next, max);
-      } else {
-        next = batch.get(batch.size() - 1).seq() + 1;
-      }
-      return batch;
-    }
-
-    @Override
-    public long lag() {
-      return next < 0 ? 0 : log.nextSeq() - next;
-    }
-
-    @Override
-    public boolean caughtUp(int partition) {
-      return lag() == 0;
     }
 
     @Override
@@ -176,8 +128,9 @@ class LogConsumerLingerTest {
   void a_reader_that_is_behind_reads_on_even_when_each_read_brings_few_events() throws Exception {
     TimedReads smallReads = new TimedReads(16);
     smallReads.append(purchases(0, 2000)).get();
-    // it pauses only once fewer than 512 are left after a read: after reads 94 to 125 of 16 events
-    assertThat(pausesWhileProcessing(smallReads, 2000)).isEqualTo(125 - (2000 - LogConsumer.LINGER_BELOW) / 16);
+    // it pauses only once fewer than 512 are left, the batch just read included: before read k
+    // 2000 - 16 (k - 1) are left, fewer than 512 from read 95 on, so after reads 95 to 125
+    assertThat(pausesWhileProcessing(smallReads, 2000)).isEqualTo(125 - 94);
     assertThat(smallReads.reads()).hasSize(125);
   }
 
