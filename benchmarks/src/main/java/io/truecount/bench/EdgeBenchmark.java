@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EdgeBenchmark {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
   private byte[] batch;
+  private byte[] single;
   private SourceContext ctx;
   private List<Event> events;
   private byte[] encoded;
@@ -49,6 +50,7 @@ public class EdgeBenchmark {
   @Setup
   public void setup() throws WireException {
     batch = Bodies.batch("CBENCH00000000000001", 1000, 1, NOW.getEpochSecond());
+    single = Bodies.batch("CBENCH00000000000001", 1, 1, NOW.getEpochSecond());
     EventSource source = new EventSource("CBENCH00000000000001", "1", SourceKind.WEB, "b", "TEST00001", false, NOW);
     ctx = new SourceContext(source, "BR", ZoneId.of("America/Sao_Paulo"), NOW, Channel.SERVER, Limits.DEFAULT);
     events = EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, batch), ctx).accepted();
@@ -60,6 +62,18 @@ public class EdgeBenchmark {
   @Benchmark
   public Decoded parseAndValidate1000() throws WireException {
     return EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, batch), ctx);
+  }
+
+  /** Parse + validate + normalize a single-event request: what an IO thread does for most requests. */
+  @Benchmark
+  public Decoded parseAndValidateSingle() throws WireException {
+    return EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, single), ctx);
+  }
+
+  /** Only Jackson's tree of a single-event request. */
+  @Benchmark
+  public Object parseOnlySingle() throws WireException {
+    return Json.parse(single);
   }
 
   /** Only Jackson's tree of the same request: the rest of {@link #parseAndValidate1000} is ours. */

@@ -16,7 +16,7 @@ import org.xnio.Options;
  * <p>{@code java -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.FixedReplyServer 18082}
  */
 public final class FixedReplyServer {
-  private static final byte[] REPLY = "{\"code\":0,\"message\":\"OK\",\"request_id\":\"fixed\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+  static final byte[] REPLY = "{\"code\":0,\"message\":\"OK\",\"request_id\":\"fixed\",\"data\":{}}".getBytes(StandardCharsets.UTF_8);
 
   private FixedReplyServer() {}
 
