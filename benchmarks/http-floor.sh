@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${SECONDS_PER_RUN:-10}
-command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx wrk; }
+command -v wrk >/dev/null && command -v nginx >/dev/null && [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq nginx wrk time; }
 [ -f benchmarks/target/truecount-benchmarks.jar ] || ./mvnw -q -B -DskipTests package
 java=${SERVER_JAVA:-java}
 work=$(mktemp -d)

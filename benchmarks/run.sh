@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${SECONDS_PER_RUN:-15}
-command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx wrk; }
+command -v wrk >/dev/null && command -v nginx >/dev/null && [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq nginx wrk time; }
 ./mvnw -q -B -DskipTests package
 work=$(mktemp -d)
 trap 'kill $(cat $work/server.pid) $(cat $work/fixed.pid 2>/dev/null) 2>/dev/null || true; nginx -c $work/nginx.conf -s stop 2>/dev/null || true; rm -rf $work' EXIT
@@ -56,21 +56,38 @@ await_caught_up 0.5
 wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
 wrk -t1 -c64 -d$((warm / 2))s -s benchmarks/single-event.lua http://127.0.0.1:18082/ >/dev/null
 
+# A wrk run's output, with wrk's own CPU time appended as a last line ("wrk-cpu USER SYS" seconds).
+measure() { { /usr/bin/time -f "wrk-cpu %U %S" wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua "$1"; } 2>&1; }
+rate() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
+wrk_cpu() { echo "$1" | awk -v s="$secs" '/Requests\/sec/ {r = $2} /^wrk-cpu/ {c = $2 + $3} END {printf "%.1f", c * 1e6 / (r * s)}'; }
+# CPU ticks (user + system) of a process; µs of CPU per request from two readings and a rate
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+tick=$(getconf CLK_TCK)
+per_request() { awk -v b="$1" -v a="$2" -v r="$3" -v s="$secs" -v hz="$tick" 'BEGIN {printf "%.1f", (a - b) * 1e6 / hz / (r * s)}'; }
+server=$(cat "$work/server.pid")
+
 # This host's speed drifts by ±15–25 % over minutes (nginx included), so nginx and Truecount
 # alternate, and each round's ratio compares neighbouring windows.
 for round in $(seq "${SINGLE_ROUNDS:-3}"); do
   echo "== single-event requests, round $round: nginx fixed 200 (ceiling), wrk -t1 -c64 -d${secs}s"
-  ceiling=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18081/)
+  ceiling=$(measure http://127.0.0.1:18081/)
   echo "$ceiling" | grep -E "Requests/sec|99%|50%"
   echo "== single-event requests, round $round: Truecount (durable ack), wrk -t1 -c64 -d${secs}s"
-  ours=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18080/)
+  before=$(ticks "$server")
+  ours=$(measure http://127.0.0.1:18080/)
+  after=$(ticks "$server")
   echo "$ours" | grep -E "Requests/sec|99%|50%|Non-2xx"
+  ours_cpu=$(per_request "$before" "$after" "$(rate "$ours")")
   echo "== single-event requests, round $round: Undertow fixed reply (the HTTP server's own floor), wrk -t1 -c64 -d${secs}s"
-  fixed=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:18082/)
+  before=$(ticks "$(cat "$work/fixed.pid")")
+  fixed=$(measure http://127.0.0.1:18082/)
+  after=$(ticks "$(cat "$work/fixed.pid")")
   echo "$fixed" | grep -E "Requests/sec|99%"
-  awk -v a="$(echo "$ours" | awk '/Requests\/sec/ {print $2}')" -v b="$(echo "$ceiling" | awk '/Requests\/sec/ {print $2}')" \
-    -v f="$(echo "$fixed" | awk '/Requests\/sec/ {print $2}')" \
+  fixed_cpu=$(per_request "$before" "$after" "$(rate "$fixed")")
+  awk -v a="$(rate "$ours")" -v b="$(rate "$ceiling")" -v f="$(rate "$fixed")" \
     'BEGIN {printf "round %d: Truecount / nginx = %.2f   (Undertow fixed reply / nginx = %.2f)\n", '"$round"', a / b, f / b}'
+  # Where the ratio comes from: wrk shares the two cores, so the server's CPU per request sets it.
+  echo "round $round: CPU per request (us): Truecount $ours_cpu, Undertow fixed reply $fixed_cpu; wrk $(wrk_cpu "$ceiling") against nginx, $(wrk_cpu "$ours") against Truecount"
 done
 echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
