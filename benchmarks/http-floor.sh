@@ -7,18 +7,14 @@
 #   ROUNDS=3 SECONDS_PER_RUN=10 WARMUP_SECONDS=20 SERVER_JAVA=/path/to/bin/java (default: java on the PATH)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/common.sh
 secs=${SECONDS_PER_RUN:-10}
 command -v wrk >/dev/null && command -v nginx >/dev/null && [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq nginx wrk time; }
 [ -f benchmarks/target/truecount-benchmarks.jar ] || ./mvnw -q -B -DskipTests package
 java=${SERVER_JAVA:-java}
 work=$(mktemp -d)
 trap 'kill $(cat $work/*.pid 2>/dev/null) 2>/dev/null || true; rm -rf $work' EXIT
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err;
-events { worker_connections 1024; }
-http { access_log off; server { listen 127.0.0.1:18181; location / { return 200 '{"code":0,"message":"OK"}'; } } }
-NGINX
-nginx -c "$work/nginx.conf"
+start_nginx "$work" 18181
 "$java" -Xms1g -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.FixedReplyServer 18182 > "$work/undertow.log" 2>&1 &
 echo $! > "$work/undertow.pid"
 "$java" -Xms1g -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.NettyFixedReplyServer 18183 > "$work/netty.log" 2>&1 &
@@ -28,19 +24,15 @@ export TOKEN=fixed PIXEL=fixed
 echo "== warm-up (not measured): ${WARMUP_SECONDS:-20}s each for Undertow and Netty"
 for port in 18182 18183; do wrk -t1 -c64 -d${WARMUP_SECONDS:-20}s -s benchmarks/single-event.lua http://127.0.0.1:$port/ >/dev/null; done
 
-# CPU ticks (user + system) of a process
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-tick=$(getconf CLK_TCK)
 for round in $(seq "${ROUNDS:-3}"); do
   for server in nginx:18181 undertow:18182 netty:18183; do
     name=${server%:*}; port=${server#*:}
     pid=$(cat "$work/$name.pid")
     [ "$name" = nginx ] && pid=$(pgrep -P "$pid" | head -1)  # its worker: the master idles
     before=$(ticks "$pid")
-    out=$( { /usr/bin/time -f "wrk-cpu %U %S" wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:$port/; } 2>&1)
+    out=$(measure http://127.0.0.1:$port/)
     after=$(ticks "$pid")
-    echo "$out" | awk -v r="$round" -v n="$name" -v b="$before" -v a="$after" -v hz="$tick" -v s="$secs" '
-      /Requests\/sec/ {rate = $2} $1 == "99%" {p99 = $2} /^wrk-cpu/ {wrk = $2 + $3}
-      END {reqs = rate * s; printf "round %d %-8s %8.0f req/s  p99 %-8s server %5.1f us/request  wrk %4.1f us/request\n", r, n, rate, p99, (a - b) * 1e6 / hz / reqs, wrk * 1e6 / reqs}'
+    printf "round %d %-8s %8.0f req/s  p99 %-8s server %5s us/request  wrk %4s us/request\n" "$round" "$name" "$(rate "$out")" \
+      "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$(per_request "$before" "$after" "$(rate "$out")")" "$(wrk_cpu "$out")"
   done
 done

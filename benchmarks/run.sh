@@ -10,6 +10,7 @@
 #   load generators always use that one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/common.sh
 secs=${SECONDS_PER_RUN:-15}
 command -v wrk >/dev/null && command -v nginx >/dev/null && [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq nginx wrk time; }
 ./mvnw -q -B -DskipTests package
@@ -26,12 +27,7 @@ echo $! > "$work/server.pid"
 until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
 
-cat > "$work/nginx.conf" <<NGINX
-worker_processes 1; pid $work/nginx.pid; error_log $work/nginx.err;
-events { worker_connections 1024; }
-http { access_log off; server { listen 127.0.0.1:18081; location / { return 200 '{"code":0,"message":"OK"}'; } } }
-NGINX
-nginx -c "$work/nginx.conf"
+start_nginx "$work" 18081
 # Undertow as Truecount configures it, answering a fixed envelope once the body is read: what the
 # HTTP server and the JVM cost here, without Truecount's parsing, log and pipeline.
 "$server_java" -Xms1g -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.FixedReplyServer 18082 > "$work/fixed.log" 2>&1 &
@@ -56,14 +52,6 @@ await_caught_up 0.5
 wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
 wrk -t1 -c64 -d$((warm / 2))s -s benchmarks/single-event.lua http://127.0.0.1:18082/ >/dev/null
 
-# A wrk run's output, with wrk's own CPU time appended as a last line ("wrk-cpu USER SYS" seconds).
-measure() { { /usr/bin/time -f "wrk-cpu %U %S" wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua "$1"; } 2>&1; }
-rate() { echo "$1" | awk '/Requests\/sec/ {print $2}'; }
-wrk_cpu() { echo "$1" | awk -v s="$secs" '/Requests\/sec/ {r = $2} /^wrk-cpu/ {c = $2 + $3} END {printf "%.1f", c * 1e6 / (r * s)}'; }
-# CPU ticks (user + system) of a process; µs of CPU per request from two readings and a rate
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-tick=$(getconf CLK_TCK)
-per_request() { awk -v b="$1" -v a="$2" -v r="$3" -v s="$secs" -v hz="$tick" 'BEGIN {printf "%.1f", (a - b) * 1e6 / hz / (r * s)}'; }
 server=$(cat "$work/server.pid")
 
 # This host's speed drifts by ±15–25 % over minutes (nginx included), so nginx and Truecount
