@@ -34,16 +34,11 @@ public final class NettyFixedReplyServer {
 
   private NettyFixedReplyServer() {}
 
+  /** Serves until killed: the event loops' threads keep the JVM running. */
   public static void main(String[] args) throws InterruptedException {
     int port = Integer.parseInt(args[0]);
-    AutoCloseable server = start(port);
+    start(port);
     System.out.println("fixed replies (Netty) on http://127.0.0.1:" + port);
-    Thread.currentThread().join(); // serves until killed
-    try {
-      server.close();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   static AutoCloseable start(int port) throws InterruptedException {
