@@ -1,10 +1,23 @@
 package io.truecount.bench;
 
+import io.truecount.core.Channel;
+import io.truecount.core.EventSource;
+import io.truecount.core.SourceKind;
+import io.truecount.wire.Limits;
+import io.truecount.wire.SourceContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /** Realistic Events API 2.0 bodies (~450 bytes an event, hashed email, URL with ttclid, contents). */
 final class Bodies {
   private Bodies() {}
+
+  /** What the edge knows when it decodes these bodies for {@code pixel}: a Brazilian advertiser's web pixel, a server sender, "now". */
+  static SourceContext context(String pixel, Instant now) {
+    EventSource source = new EventSource(pixel, "1", SourceKind.WEB, "b", "TEST00001", false, now);
+    return new SourceContext(source, "BR", ZoneId.of("America/Sao_Paulo"), now, Channel.SERVER, Limits.DEFAULT);
+  }
 
   static String event(String name, String eventId, long time, int i) {
     return "{\"event\":\"" + name + "\",\"event_time\":" + time + ",\"event_id\":\"" + eventId + "\","

@@ -1,9 +1,6 @@
 package io.truecount.bench;
 
-import io.truecount.core.Channel;
 import io.truecount.core.Event;
-import io.truecount.core.EventSource;
-import io.truecount.core.SourceKind;
 import io.truecount.core.pii.Pii;
 import io.truecount.core.pipeline.Dedup;
 import io.truecount.core.spi.EventCodec;
@@ -12,11 +9,9 @@ import io.truecount.wire.EventDecoder;
 import io.truecount.wire.Format;
 import io.truecount.wire.IngestReader;
 import io.truecount.wire.Json;
-import io.truecount.wire.Limits;
 import io.truecount.wire.SourceContext;
 import io.truecount.wire.WireException;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -51,8 +46,7 @@ public class EdgeBenchmark {
   public void setup() throws WireException {
     batch = Bodies.batch("CBENCH00000000000001", 1000, 1, NOW.getEpochSecond());
     single = Bodies.batch("CBENCH00000000000001", 1, 1, NOW.getEpochSecond());
-    EventSource source = new EventSource("CBENCH00000000000001", "1", SourceKind.WEB, "b", "TEST00001", false, NOW);
-    ctx = new SourceContext(source, "BR", ZoneId.of("America/Sao_Paulo"), NOW, Channel.SERVER, Limits.DEFAULT);
+    ctx = Bodies.context("CBENCH00000000000001", NOW);
     events = EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, batch), ctx).accepted();
     encoded = EventCodec.encode(events);
     dedup = new Dedup(1 << 20);

@@ -2,13 +2,10 @@ package io.truecount.bench;
 
 import io.truecount.core.Channel;
 import io.truecount.core.Event;
-import io.truecount.core.EventSource;
-import io.truecount.core.SourceKind;
 import io.truecount.store.SqliteEventLog;
 import io.truecount.wire.EventDecoder;
 import io.truecount.wire.Format;
 import io.truecount.wire.IngestReader;
-import io.truecount.wire.Limits;
 import io.truecount.wire.SourceContext;
 import io.truecount.wire.WireException;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -189,8 +185,7 @@ public final class LogCommitCost {
 
   /** Realistic single events (the bodies of {@link Bodies}), decoded as the edge decodes them. */
   private static List<Event> events(int count) throws WireException {
-    EventSource source = new EventSource(PIXEL, "1", SourceKind.WEB, "b", "TEST00001", false, NOW);
-    SourceContext ctx = new SourceContext(source, "BR", ZoneId.of("America/Sao_Paulo"), NOW, Channel.SERVER, Limits.DEFAULT);
+    SourceContext ctx = Bodies.context(PIXEL, NOW);
     List<Event> events = new ArrayList<>(count);
     for (int salt = 0; events.size() < count; salt++) {
       events.addAll(EventDecoder.decode(IngestReader.read(Format.EVENTS_API_2, Bodies.batch(PIXEL, 1000, salt, NOW.getEpochSecond())), ctx).accepted());
