@@ -6,6 +6,7 @@ import io.truecount.core.spi.LoggedEvent;
 import io.truecount.core.spi.PartitionListener;
 import io.truecount.core.spi.Seqs;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +99,7 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
     return owned.contains(partition) && s != null && s.caughtUp(partition);
   }
 
-  /** Events a stage failed on (a bug: logged, skipped, counted). */
+  /** Times a stage failed on an event (a bug: logged, counted; the other stages still get the event). */
   public long failures() {
     return failures;
   }
@@ -183,7 +184,7 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
       subscription = s;
       while (running) {
         List<LoggedEvent> batch = s.poll(Duration.ofMillis(200));
-        batch.forEach(this::process);
+        process(batch);
         advance(batch);
         if (!batch.isEmpty() && s.lag() < LINGER_BELOW) {
           pauses++;
@@ -199,21 +200,26 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
     }
   }
 
-  private void process(LoggedEvent logged) {
-    try {
-      route(logged);
-    } catch (RuntimeException e) {
-      failures++;
-      LOG.log(System.Logger.Level.ERROR, "pipeline stage failed on event #" + logged.seq() + "; skipped", e);
+  /** Test events to Test Events; live ones through dedup, in order, then through the live stages together. */
+  private void process(List<LoggedEvent> batch) {
+    List<ProcessedEvent> liveEvents = new ArrayList<>(batch.size());
+    for (LoggedEvent logged : batch) {
+      try {
+        if (logged.event().isTest()) {
+          testEvents.accept(logged);
+        } else {
+          liveEvents.add(new ProcessedEvent(logged.seq(), logged.event(), dedup.decide(logged.seq(), logged.event())));
+        }
+      } catch (RuntimeException e) {
+        failed(logged.seq(), e);
+      }
     }
+    live.acceptAll(liveEvents, (event, e) -> failed(event.seq(), e));
   }
 
-  private void route(LoggedEvent logged) {
-    if (logged.event().isTest()) {
-      testEvents.accept(logged);
-    } else {
-      live.accept(new ProcessedEvent(logged.seq(), logged.event(), dedup.decide(logged.seq(), logged.event())));
-    }
+  private void failed(long seq, RuntimeException e) {
+    failures++;
+    LOG.log(System.Logger.Level.ERROR, "pipeline stage failed on event #" + seq + "; skipped", e);
   }
 
   private void advance(List<LoggedEvent> batch) {

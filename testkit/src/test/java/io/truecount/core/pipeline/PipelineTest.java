@@ -110,4 +110,24 @@ class PipelineTest {
     assertThat(recent.list(PIXEL, new RecentEvents.Filter(null, null, DedupDecision.Outcome.DROPPED), 10))
         .extracting(ProcessedEvent::seq).containsExactly(2L);
   }
+
+  @Test
+  void a_read_goes_through_the_stages_one_after_the_other_and_a_failing_stage_keeps_no_event_from_the_others() throws Exception {
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LiveStage fussy = p -> {
+      calls.add("fussy " + p.seq());
+      if (p.event().eventId().equals("bad")) {
+        throw new IllegalStateException("planted");
+      }
+    };
+    LiveStage after = p -> calls.add("after " + p.seq());
+    InMemoryEventLog own = new InMemoryEventLog();
+    long first = own.append(List.of(Events.event("Purchase").id("ok1").build(), Events.event("Purchase").id("bad").build(),
+        Events.event("Purchase").id("ok2").build())).get();
+    try (LogConsumer consumer = new LogConsumer(own, new Dedup(16), tests, LiveStage.composite(fussy, after)).start()) {
+      assertThat(consumer.awaitProcessed(first + 2, Duration.ofSeconds(5))).isTrue();
+      assertThat(calls).containsExactly("fussy 1", "fussy 2", "fussy 3", "after 1", "after 2", "after 3");
+      assertThat(consumer.failures()).isEqualTo(1);
+    }
+  }
 }
