@@ -219,7 +219,7 @@ public final class LogConsumer implements AutoCloseable, PartitionListener {
 
   private void failed(long seq, RuntimeException e) {
     failures++;
-    LOG.log(System.Logger.Level.ERROR, "pipeline stage failed on event #" + seq + "; skipped", e);
+    LOG.log(System.Logger.Level.ERROR, "pipeline stage failed on event #" + seq + "; that stage skipped it", e);
   }
 
   private void advance(List<LoggedEvent> batch) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class PipelineTest {
 
   @Test
   void a_read_goes_through_the_stages_one_after_the_other_and_a_failing_stage_keeps_no_event_from_the_others() throws Exception {
-    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> calls = new CopyOnWriteArrayList<>();
     LiveStage fussy = p -> {
       calls.add("fussy " + p.seq());
       if (p.event().eventId().equals("bad")) {
