@@ -1,5 +1,7 @@
 package io.truecount.bench;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.truecount.core.Event;
 import io.truecount.core.pii.Pii;
 import io.truecount.core.pipeline.Dedup;
@@ -68,6 +70,22 @@ public class EdgeBenchmark {
   @Benchmark
   public Object parseOnlySingle() throws WireException {
     return Json.parse(single);
+  }
+
+  /**
+   * Only Jackson's tokenizer over a single-event request, every token and string read: the floor
+   * under a streaming decoder that would build the event without a tree.
+   */
+  @Benchmark
+  public long tokenizeOnlySingle() throws java.io.IOException {
+    long seen = 0;
+    try (JsonParser parser = Json.MAPPER.getFactory().createParser(single)) {
+      for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
+        seen += t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME
+            ? parser.getText().length() : t == JsonToken.VALUE_NUMBER_FLOAT ? parser.getDecimalValue().scale() : 1;
+      }
+    }
+    return seen;
   }
 
   /** Only Jackson's tree of the same request: the rest of {@link #parseAndValidate1000} is ours. */
