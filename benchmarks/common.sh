@@ -1,4 +1,4 @@
-# Shell helpers shared by benchmarks/run.sh and benchmarks/http-floor.sh (sourced, not run).
+# Shell helpers shared by benchmarks/run.sh, cost.sh and http-floor.sh (sourced, not run).
 
 # nginx answering a fixed 200 on 127.0.0.1:$2, its files under $1: the ceiling of this machine.
 start_nginx() {
@@ -19,3 +19,9 @@ wrk_cpu() { echo "$1" | awk -v s="$secs" '/Requests\/sec/ {r = $2} /^wrk-cpu/ {c
 # CPU ticks (user + system) of a process; µs of CPU per request from two readings and a rate
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 per_request() { awk -v b="$1" -v a="$2" -v r="$3" -v s="$secs" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", (a - b) * 1e6 / hz / (r * s)}'; }
+
+# Waits until the server on port $1 has processed everything acknowledged (its pipeline lag on
+# /metrics is 0), polling every $2 seconds (default 0.2).
+await_caught_up() {
+  until [ "$(curl -s "localhost:$1/metrics" | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep "${2:-0.2}"; done
+}

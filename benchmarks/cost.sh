@@ -15,6 +15,7 @@
 #   with attribution state during the warm-up and GC swamps the numbers)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benchmarks/common.sh
 mode=${1:?usage: benchmarks/cost.sh batch|single}
 jar=${JAR:-server/target/truecount.jar}
 secs=${SECONDS_PER_RUN:-10}
@@ -46,10 +47,6 @@ threads() {
   done | awk '{a[$1] += $2} END {for (g in a) print g, a[g]}' | sort
 }
 
-lag_zero() {
-  until [ "$(curl -s localhost:$port/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep 0.2; done
-}
-
 [ -z "${JAR_B:-}" ] || echo "A: $jar  B: $JAR_B"
 for run in $(seq "${RUNS:-1}"); do
   for build in A ${JAR_B:+B}; do
@@ -65,19 +62,19 @@ for run in $(seq "${RUNS:-1}"); do
     export TOKEN="$token" PIXEL="$pixel"
     if [ "$mode" = batch ]; then
       $bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 "$conns" "$warm" >/dev/null
-      lag_zero
+      await_caught_up $port
       threads $pid > "$work/before"
       result=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:$port "$token" "$pixel" 1000 "$conns" "$secs")
-      lag_zero
+      await_caught_up $port
       count=$(echo "$result" | grep -o 'events=[0-9]*' | cut -d= -f2)
       rate=$(echo "$result" | grep -o 'events/s=[0-9]*')
       unit=event
     else
       wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:$port/ >/dev/null
-      lag_zero
+      await_caught_up $port
       threads $pid > "$work/before"
       result=$(wrk -t1 -c64 -d${secs}s --latency -s benchmarks/single-event.lua http://127.0.0.1:$port/)
-      lag_zero
+      await_caught_up $port
       count=$(echo "$result" | awk '/requests in/ {print $1}')
       rate="req/s=$(echo "$result" | awk '/Requests\/sec/ {print int($2)}') p99=$(echo "$result" | awk '$1 == "99%" {print $2}')"
       unit=request

@@ -36,19 +36,13 @@ until curl -s -o /dev/null localhost:18082/; do sleep 0.2; done
 
 export TOKEN="$token" PIXEL="$pixel"
 
-# Waits until the pipeline has processed everything acknowledged (its lag on /metrics is 0),
-# polling every $1 seconds.
-await_caught_up() {
-  until [ "$(curl -s localhost:18080/metrics | awk '/^truecount_pipeline_lag_events/ {print int($2)}')" = 0 ]; do sleep "$1"; done
-}
-
 warm=${WARMUP_SECONDS:-40}
 echo "== warm-up (not measured): ${warm}s of batches, ${warm}s of single events, so the JIT has compiled the hot paths"
 # Single events last: after a switch of workload (and after requests of other kinds, like the
 # /metrics polls of await_caught_up) C2 recompiles the IO threads' hot methods for a few seconds,
 # which cost the first single-event round ~3 us a request before session 19 (docs/benchmarks.md).
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$warm" >/dev/null
-await_caught_up 0.5
+await_caught_up 18080 0.5
 wrk -t1 -c64 -d${warm}s -s benchmarks/single-event.lua http://127.0.0.1:18080/ >/dev/null
 wrk -t1 -c64 -d$((warm / 2))s -s benchmarks/single-event.lua http://127.0.0.1:18082/ >/dev/null
 
@@ -79,20 +73,20 @@ for round in $(seq "${SINGLE_ROUNDS:-3}"); do
 done
 echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"
-await_caught_up 0.5
+await_caught_up 18080 0.5
 echo "== batches of 1000 events, 4 connections, ${secs}s: every event new (dedup keeps it, attribution sees it), plain sockets (little CPU of its own)"
 raw=$($bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs")
 echo "$raw"
 # Acknowledged is not processed: the pipeline (dedup, attribution, health) may still be behind
 # when the burst ends. Time its catch-up, so the sustained rate is on record too.
 burst_end=$(date +%s.%N)
-await_caught_up 0.1
+await_caught_up 18080 0.1
 drained=$(date +%s.%N)
 echo "$raw" | awk -v b="$burst_end" -v d="$drained" '{for (i = 1; i <= NF; i++) {split($i, kv, "="); v[kv[1]] = kv[2]}}
   END {printf "pipeline caught up %.1f s after the burst: acknowledged and processed %.0f events/s sustained\n", d - b, v["events"] / (v["seconds"] + d - b)}'
 echo "== batches of 1000 events, 16 connections, ${secs}s: every event new, plain sockets (more requests in flight: the request threads keep the cores and the pipeline, at nice 19, waits)"
 $bench io.truecount.bench.LoadGenerator batch-raw http://127.0.0.1:18080 "$token" "$pixel" 1000 16 "$secs"
-await_caught_up 0.5
+await_caught_up 18080 0.5
 echo "== acknowledgement -> Test Events stream latency, 1000 samples"
 $bench io.truecount.bench.LoadGenerator test-latency http://127.0.0.1:18080 "$token" "$pixel" "$code" bench 1000
 echo "== acknowledgement -> TikTok report visibility (touch, purchase, poll report/integrated/get), 300 samples"

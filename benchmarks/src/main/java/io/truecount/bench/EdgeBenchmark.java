@@ -81,8 +81,11 @@ public class EdgeBenchmark {
     long seen = 0;
     try (JsonParser parser = Json.MAPPER.getFactory().createParser(single)) {
       for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
-        seen += t == JsonToken.VALUE_STRING || t == JsonToken.FIELD_NAME
-            ? parser.getText().length() : t == JsonToken.VALUE_NUMBER_FLOAT ? parser.getDecimalValue().scale() : 1;
+        switch (t) {
+          case FIELD_NAME, VALUE_STRING -> seen += parser.getText().length();
+          case VALUE_NUMBER_FLOAT -> seen += parser.getDecimalValue().scale(); // the tree reads floats as BigDecimal too
+          default -> seen++;
+        }
       }
     }
     return seen;
