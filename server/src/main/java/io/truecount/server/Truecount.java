@@ -115,7 +115,7 @@ public final class Truecount implements AutoCloseable {
     Ingest ingest = new Ingest(catalog, auth, log, health, metrics, clock, limits);
     String adminHash = catalog.setting(ADMIN_TOKEN_SETTING).orElseThrow();
     this.http = new HttpApi(new HttpApi.Parts(config, catalog, log, consumer, ingest, admin, recent, health, testEvents,
-        metrics, new RequestIds(clock), adminHash, ads, ui, pixelScript, routing(config))).start();
+        metrics, new RequestIds(clock), adminHash, ads, ui, pixelScript, routing(config), clock)).start();
     consumer.start(nodeUrl(config));
     metrics.gauge("truecount_log_queue_depth", "Appends waiting for the group commit", log::pendingAppends);
     metrics.gauge("truecount_pipeline_lag_events", "Durable events (records, on Kafka) not yet processed by the pipeline", consumer::lag);

@@ -161,7 +161,7 @@ class AccessMatrixTest {
     HttpResponse<String> later = new UiClient(server.base).signIn("ada", PASSWORD);
     assertThat(later.statusCode()).isEqualTo(303);
     String cookie = later.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("tc_session=")).findFirst().orElseThrow();
-    assertThat(cookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
+    assertThat(cookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax").doesNotContain("Secure");
     HttpResponse<String> forged = new UiClient(server.base).post("/ui/login", Map.of("login", "ada", "password", PASSWORD));
     assertThat(forged.statusCode()).as("a sign-in without the form's token (login CSRF)").isEqualTo(403);
   }

@@ -56,7 +56,7 @@ class LowPriorityThreadsTest {
             continue; // a thread (of an earlier test's server) ended between the listing and the read
           }
           niceByThread.merge(name, nice, Math::min);
-          if (name.startsWith("XNIO-") && name.contains("I/O")) { // XNIO-<n>: numbered per server in this JVM
+          if (name.startsWith("truecount-io-")) {
             ioThreads.add(nice);
           }
         }

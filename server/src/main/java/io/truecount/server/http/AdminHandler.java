@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.truecount.server.admin.AdminException;
 import io.truecount.wire.Code;
 import io.truecount.wire.Json;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import java.io.IOException;
 
 /** A blocking JSON route (catalog reads and writes): runs on a worker thread, answers in the envelope. */
-final class AdminHandler implements HttpHandler {
+final class AdminHandler implements Handler {
   private static final int MAX_BODY = 1 << 20;
-  private static final int MAX_UPLOAD = 256 << 20;
+  /** The largest upload (CSV, NDJSON) a route takes: give its route this {@link Route#maxBody}. */
+  static final int MAX_UPLOAD = 256 << 20;
   private static final System.Logger LOG = System.getLogger(AdminHandler.class.getName());
 
   interface Action {
@@ -21,7 +19,7 @@ final class AdminHandler implements HttpHandler {
 
   /** Writes a non-JSON answer (e.g. CSV) itself when it applies; returns false to answer JSON. */
   interface RawAnswer {
-    boolean write(JsonRequest request, HttpServerExchange exchange);
+    boolean write(JsonRequest request, Exchange exchange);
   }
 
   private final Action action;
@@ -48,37 +46,34 @@ final class AdminHandler implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) throws IOException {
-    if (exchange.isInIoThread()) {
-      exchange.dispatch(this);
-      return;
-    }
-    exchange.startBlocking();
+  public void handle(Exchange exchange) {
     try {
       JsonRequest request = upload ? JsonRequest.upload(exchange, readUpload(exchange)) : JsonRequest.of(exchange, readBody(exchange));
       if (!raw.write(request, exchange)) {
         Responses.ok(exchange, action.handle(request));
       }
+    } catch (AdminException.TooLarge e) {
+      Responses.envelope(exchange, 413, Code.INVALID_PARAMS, "Request body too large: over " + (MAX_BODY >> 20) + " MiB of JSON", null);
     } catch (JsonProcessingException e) {
       Responses.envelope(exchange, 400, Code.INVALID_PARAMS, "Request body is not valid JSON: " + e.getOriginalMessage(), null);
     } catch (AdminException e) {
       Responses.envelope(exchange, e.notFound() ? 404 : 400, e.notFound() ? Code.NOT_FOUND : Code.PARAMETER_ERROR, e.getMessage(), null);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "admin request failed: " + exchange.getRequestPath(), e);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "admin request failed: " + exchange.path(), e);
       Responses.envelope(exchange, 500, Code.SYSTEM_ERROR, "System error: " + e.getClass().getSimpleName(), null);
     }
   }
 
-  private static byte[] readUpload(HttpServerExchange exchange) throws IOException {
-    byte[] bytes = exchange.getInputStream().readNBytes(MAX_UPLOAD + 1);
+  private static byte[] readUpload(Exchange exchange) {
+    byte[] bytes = exchange.body();
     if (bytes.length > MAX_UPLOAD) {
       throw AdminException.invalid("upload over 256 MiB: split the file by date range");
     }
     return bytes;
   }
 
-  private static JsonNode readBody(HttpServerExchange exchange) throws IOException {
-    byte[] bytes = exchange.getInputStream().readNBytes(MAX_BODY + 1);
+  private static JsonNode readBody(Exchange exchange) throws java.io.IOException {
+    byte[] bytes = exchange.body();
     if (bytes.length > MAX_BODY) {
       throw new AdminException.TooLarge();
     }

@@ -14,8 +14,7 @@ import io.truecount.wire.Envelope;
 import io.truecount.wire.Json;
 import io.truecount.wire.TouchReader;
 import io.truecount.wire.WireException;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +60,9 @@ final class AdsRoutes {
     routes.add(new Route(method, template, Access.ADMIN, new AdminHandler(action)));
   }
 
-  private byte[] touches(AccessToken token, byte[] body, HttpServerExchange ex, String requestId) throws WireException {
+  private byte[] touches(AccessToken token, byte[] body, Exchange ex, String requestId) throws WireException {
     Advertiser advertiser = advertiserOf(token);
-    String type = ex.getRequestHeaders().getFirst(Headers.CONTENT_TYPE);
+    String type = ex.header(HttpHeaderNames.CONTENT_TYPE);
     TouchReader.Result result = TouchReader.read(body, type != null && type.contains("ndjson"), advertiser.id(), advertiser.country(),
         p.clock().instant(), Duration.ofDays(90), this::adOwner);
     if (!result.accepted().isEmpty()) {
@@ -73,7 +72,7 @@ final class AdsRoutes {
     return Envelope.batch(result.total(), result.accepted().size(), result.failed(), "touch", requestId);
   }
 
-  private byte[] delivery(AccessToken token, byte[] body, HttpServerExchange ex, String requestId) throws WireException {
+  private byte[] delivery(AccessToken token, byte[] body, Exchange ex, String requestId) throws WireException {
     Advertiser advertiser = advertiserOf(token);
     DeliveryReader.Result result = DeliveryReader.read(body, advertiser.id(), advertiser.zone(), this::adOwner);
     if (!result.accepted().isEmpty()) {
@@ -85,7 +84,7 @@ final class AdsRoutes {
   }
 
   /** An Ads Manager report export (CSV body): delivery plus the platform's own conversions and value. */
-  private byte[] adsManagerImport(AccessToken token, byte[] body, HttpServerExchange ex, String requestId) throws WireException {
+  private byte[] adsManagerImport(AccessToken token, byte[] body, Exchange ex, String requestId) throws WireException {
     Advertiser advertiser = advertiserOf(token);
     var result = AdsManagerCsv.read(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(body), java.nio.charset.StandardCharsets.UTF_8),
         advertiser.id(), advertiser.zone(), this::adOwner);
@@ -160,12 +159,6 @@ final class AdsRoutes {
     ArrayNode array = Json.MAPPER.createArrayNode();
     items.forEach(i -> array.add((JsonNode) i));
     return array;
-  }
-
-
-  static Optional<String> param(HttpServerExchange ex, String name) {
-    var values = ex.getQueryParameters().get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
   }
 
 

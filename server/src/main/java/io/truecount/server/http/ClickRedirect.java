@@ -3,9 +3,7 @@ package io.truecount.server.http;
 import io.truecount.core.ads.Ad;
 import io.truecount.core.spi.AdsStore;
 import io.truecount.server.ads.AdsDirectory;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
@@ -21,7 +19,7 @@ import java.util.Optional;
  * registered landing domains or their subdomains, over http(s): never an open redirect. The
  * landing page's pixel then records the click (docs/attribution.md).
  */
-final class ClickRedirect implements HttpHandler {
+final class ClickRedirect implements Handler {
   private final AdsStore store;
   private final AdsDirectory directory;
   private final SecureRandom random;
@@ -33,32 +31,27 @@ final class ClickRedirect implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange ex) {
-    if (ex.isInIoThread()) {
-      ex.dispatch(this);
-      return;
-    }
-    String adId = ex.getQueryParameters().get("ad_id").getFirst();
+  public void handle(Exchange ex) {
+    String adId = ex.paramOrEmpty("ad_id");
     Optional<Ad> ad = store.ad(adId);
-    var to = ex.getQueryParameters().get("to");
+    Optional<String> to = ex.param("to").filter(t -> !t.isEmpty());
     if (ad.isEmpty()) {
       refuse(ex, 404, "No ad " + adId + " on this server.");
       return;
     }
-    if (to == null || to.isEmpty()) {
+    if (to.isEmpty()) {
       refuse(ex, 400, "Missing ?to=<landing URL> (one of the ad's landing domains: " + ad.get().landingDomains() + ").");
       return;
     }
-    Optional<URI> landing = landing(to.getFirst(), ad.get());
+    Optional<URI> landing = landing(to.get(), ad.get());
     if (landing.isEmpty()) {
-      refuse(ex, 400, "Refused: " + to.getFirst() + " is not an http(s) URL on the ad's landing domains " + ad.get().landingDomains() + ".");
+      refuse(ex, 400, "Refused: " + to.get() + " is not an http(s) URL on the ad's landing domains " + ad.get().landingDomains() + ".");
       return;
     }
-    ex.setStatusCode(302);
-    ex.getResponseHeaders().put(Headers.LOCATION, withClick(landing.get(), ad.get()));
-    ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-    ex.getResponseHeaders().put(Headers.REFERRER_POLICY, "no-referrer-when-downgrade");
-    ex.endExchange();
+    ex.responseHeader(HttpHeaderNames.LOCATION, withClick(landing.get(), ad.get()))
+        .responseHeader(HttpHeaderNames.CACHE_CONTROL, "no-store")
+        .responseHeader("Referrer-Policy", "no-referrer-when-downgrade")
+        .end(302);
   }
 
   static Optional<URI> landing(String text, Ad ad) {
@@ -89,9 +82,7 @@ final class ClickRedirect implements HttpHandler {
     return base + (landing.getRawQuery() == null ? "?" : "&") + query + fragment;
   }
 
-  private static void refuse(HttpServerExchange ex, int status, String message) {
-    ex.setStatusCode(status);
-    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-    ex.getResponseSender().send(message);
+  private static void refuse(Exchange ex, int status, String message) {
+    ex.send(status, "text/plain; charset=utf-8", message);
   }
 }

@@ -15,65 +15,44 @@ import io.truecount.server.admin.CatalogAdmin;
 import io.truecount.wire.Code;
 import io.truecount.wire.Format;
 import io.truecount.wire.RequestIds;
-import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RoutingHandler;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import org.xnio.Options;
 
-/** The HTTP server (Undertow): every route with its access class, then start and stop. */
+/** The HTTP API: every route with its access class, served by {@link WebServer}. */
 public final class HttpApi implements AutoCloseable {
-  static final AttachmentKey<String> REQUEST_ID = AttachmentKey.create(String.class);
-  private static final HttpString ACCESS_TOKEN = new HttpString("Access-Token");
+  private static final String ACCESS_TOKEN = "Access-Token";
 
   /** What the routes read and call. */
   public record Parts(Config config, Catalog catalog, EventLog log, LogConsumer consumer, Ingest ingest, CatalogAdmin admin,
       RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads, io.truecount.server.ui.UiParts ui,
-      io.truecount.server.pixel.PixelScript pixelScript, java.util.Optional<OwnerRouting> routing) {}
+      io.truecount.server.pixel.PixelScript pixelScript, java.util.Optional<OwnerRouting> routing, java.time.Clock clock) {}
 
-  private final Undertow server;
+  /** Threads for routes that block (admin, reports, UI pages); ingestion never waits for one. */
+  private static final int WORKER_THREADS = 32;
+
+  private final Parts parts;
   private final List<Route> routes;
+  private WebServer server;
 
   public HttpApi(Parts parts) {
     io.truecount.server.ui.UiRoutes ui = new io.truecount.server.ui.UiRoutes(parts.ui());
+    this.parts = parts;
     this.routes = new ArrayList<>(routes(parts));
     routes.addAll(ui.routes());
-    RoutingHandler router = new RoutingHandler();
-    for (Route route : routes) {
-      router.add(route.method(), route.template(), routed(route, guarded(route, parts.adminTokenHash(), ui.guard()), parts.routing()));
-    }
-    router.setFallbackHandler(ex -> Responses.envelope(ex, 404, Code.NOT_FOUND, "No route " + ex.getRequestMethod() + " " + ex.getRequestPath(), null));
-    router.setInvalidMethodHandler(ex -> Responses.envelope(ex, 405, Code.NOT_FOUND, "Method " + ex.getRequestMethod() + " not allowed on " + ex.getRequestPath(), null));
-    HttpHandler root = withRequestId(router, parts.requestIds());
-    Config c = parts.config();
-    Undertow.Builder builder = Undertow.builder()
-        .addHttpListener(c.port(), c.host())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, c.maxBodyBytes())
-        .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
-        .setSocketOption(Options.TCP_NODELAY, true)
-        .setHandler(root);
-    if (c.ioThreads() > 0) {
-      builder.setIoThreads(c.ioThreads());
-    }
-    this.server = builder.build();
+    routes.replaceAll(route -> route.handledBy(routed(route, guarded(route, parts.adminTokenHash(), ui.guard()), parts.routing())));
   }
 
+  /** Binds the configured address and serves; {@link #close} stops. */
   public HttpApi start() {
-    server.start();
+    Config c = parts.config();
+    server = new WebServer(new WebServer.Settings(c.host(), c.port(), c.ioThreads(), WORKER_THREADS, c.maxBodyBytes()), routes, parts.requestIds(), parts.clock());
     return this;
   }
 
   public int port() {
-    return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
+    return server.port();
   }
 
   public List<Route> routes() {
@@ -82,7 +61,9 @@ public final class HttpApi implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private static List<Route> routes(Parts p) {
@@ -94,27 +75,24 @@ public final class HttpApi implements AutoCloseable {
     ingestion(routes, "/open_api/v1.3/pixel/batch", new IngestHandler(p.ingest(), p.metrics(), Format.PIXEL_BATCH, Channel.SERVER, maxDecompressed));
     ingestion(routes, "/open_api/v1.3/offline/track", new IngestHandler(p.ingest(), p.metrics(), Format.OFFLINE_TRACK, Channel.SERVER, maxDecompressed));
     ingestion(routes, "/open_api/v1.3/offline/batch", new IngestHandler(p.ingest(), p.metrics(), Format.OFFLINE_BATCH, Channel.SERVER, maxDecompressed));
-    routes.add(new Route("GET", "/health", Access.PUBLIC, ex -> Responses.ok(ex, (Object) java.util.Map.of("status", "up"))));
+    routes.add(new Route("GET", "/health", Access.PUBLIC, ex -> Responses.ok(ex, (Object) java.util.Map.of("status", "up"))).onIoThread());
     routes.add(new Route("GET", "/ready", Access.PUBLIC, ex -> ready(ex, p)));
-    routes.add(new Route("GET", "/metrics", Access.PUBLIC, ex -> {
-      ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-      ex.getResponseSender().send(p.metrics().scrape());
-    }));
+    routes.add(new Route("GET", "/metrics", Access.PUBLIC, ex -> ex.send(200, "text/plain; version=0.0.4; charset=utf-8", p.metrics().scrape())));
     routes.addAll(new AdminRoutes(p.admin(), p.recent(), p.health(), p.testEvents(), p.log()).routes());
     routes.addAll(new AdsRoutes(p.ads()).routes());
     routes.addAll(new ReportRoutes(p.ads()).routes());
     routes.addAll(new TrustRoutes(p.ads()).routes());
     routes.addAll(new PixelRoutes(p.catalog(), p.config(), p.ingest(), p.metrics(), p.pixelScript()).routes());
-    routes.add(new Route("GET", "/api/v1/sources/{id}/test-events/stream", Access.ADMIN, new TestEventStream(p.testEvents(), p.catalog()).handler()));
+    routes.add(new Route("GET", "/api/v1/sources/{id}/test-events/stream", Access.ADMIN, new TestEventStream(p.testEvents(), p.catalog())));
     return routes;
   }
 
-  private static void ingestion(List<Route> routes, String path, HttpHandler handler) {
-    routes.add(new Route("POST", path + "/", Access.SOURCE_TOKEN, handler));
-    routes.add(new Route("POST", path, Access.SOURCE_TOKEN, handler));
+  private static void ingestion(List<Route> routes, String path, Handler handler) {
+    routes.add(new Route("POST", path + "/", Access.SOURCE_TOKEN, handler).onIoThread());
+    routes.add(new Route("POST", path, Access.SOURCE_TOKEN, handler).onIoThread());
   }
 
-  private static void ready(HttpServerExchange ex, Parts p) {
+  private static void ready(Exchange ex, Parts p) {
     long lag = p.consumer().lag();
     boolean ready = lag < 1_000_000 && p.consumer().failures() == 0;
     var data = io.truecount.wire.Json.MAPPER.createObjectNode().put("pipeline_lag_events", lag).put("pipeline_failures", p.consumer().failures());
@@ -130,7 +108,7 @@ public final class HttpApi implements AutoCloseable {
   }
 
   /** Routes that read an advertiser's pipeline state go to the node holding it (in a cluster). */
-  private static HttpHandler routed(Route route, HttpHandler handler, java.util.Optional<OwnerRouting> routing) {
+  private static Handler routed(Route route, Handler handler, java.util.Optional<OwnerRouting> routing) {
     boolean readsState = switch (route.access()) {
       case ADMIN, MEMBER, MEMBER_ADMIN, ADVERTISER_TOKEN -> true; // only requests naming an advertiser are forwarded
       case PUBLIC, SOURCE_TOKEN, SESSION -> false;
@@ -138,7 +116,7 @@ public final class HttpApi implements AutoCloseable {
     return readsState && routing.isPresent() ? routing.get().route(handler) : handler;
   }
 
-  private static HttpHandler guarded(Route route, String adminTokenHash, io.truecount.server.ui.SessionGuard sessions) {
+  private static Handler guarded(Route route, String adminTokenHash, io.truecount.server.ui.SessionGuard sessions) {
     return switch (route.access()) {
       case PUBLIC, SOURCE_TOKEN, ADVERTISER_TOKEN -> route.handler();
       case SESSION -> sessions.guard(io.truecount.server.ui.SessionGuard.Need.SIGNED_IN, route.handler());
@@ -151,25 +129,18 @@ public final class HttpApi implements AutoCloseable {
         } else if (!MessageDigest.isEqual(Pii.sha256Hex(presented).getBytes(StandardCharsets.US_ASCII), adminTokenHash.getBytes(StandardCharsets.US_ASCII))) {
           Responses.envelope(ex, 401, Code.INVALID_TOKEN, "Admin token is invalid", null);
         } else {
-          route.handler().handleRequest(ex);
+          route.handler().handle(ex);
         }
       };
     };
   }
 
-  private static String bearer(HttpServerExchange ex) {
-    String header = ex.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+  private static String bearer(Exchange ex) {
+    String header = ex.header(io.netty.handler.codec.http.HttpHeaderNames.AUTHORIZATION);
     if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return header.substring(7).trim();
     }
-    String token = ex.getRequestHeaders().getFirst(ACCESS_TOKEN);
+    String token = ex.header(ACCESS_TOKEN);
     return token == null ? "" : token.trim();
-  }
-
-  private static HttpHandler withRequestId(HttpHandler next, RequestIds ids) {
-    return ex -> {
-      ex.putAttachment(REQUEST_ID, ids.next());
-      next.handleRequest(ex);
-    };
   }
 }

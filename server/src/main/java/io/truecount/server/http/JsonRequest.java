@@ -3,25 +3,22 @@ package io.truecount.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.truecount.server.admin.AdminException;
-import io.undertow.server.HttpServerExchange;
-import java.util.Deque;
 import java.util.Optional;
 
 /** Path and query parameters and the JSON body of an admin request. */
-public record JsonRequest(HttpServerExchange exchange, JsonNode body, byte[] raw) {
+public record JsonRequest(Exchange exchange, JsonNode body, byte[] raw) {
 
-  public static JsonRequest of(HttpServerExchange exchange, JsonNode body) {
+  public static JsonRequest of(Exchange exchange, JsonNode body) {
     return new JsonRequest(exchange, body == null ? MissingNode.getInstance() : body, new byte[0]);
   }
 
   /** An upload (CSV, NDJSON): the bytes as sent, no JSON body. */
-  public static JsonRequest upload(HttpServerExchange exchange, byte[] raw) {
+  public static JsonRequest upload(Exchange exchange, byte[] raw) {
     return new JsonRequest(exchange, MissingNode.getInstance(), raw);
   }
 
   public Optional<String> param(String name) {
-    Deque<String> values = exchange.getQueryParameters().get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+    return exchange.param(name);
   }
 
   /** A YYYY-MM-DD query parameter, or empty when absent; a malformed one is a 40002 naming it. */

@@ -6,16 +6,18 @@ import io.truecount.core.spi.Catalog;
 import io.truecount.core.spi.EventLog;
 import io.truecount.core.spi.Partitioning;
 import io.truecount.wire.Code;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.proxy.LoadBalancingProxyClient;
-import io.undertow.server.handlers.proxy.ProxyHandler;
-import io.undertow.util.HttpString;
 import java.net.URI;
-import java.util.Deque;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
+import java.util.concurrent.Flow;
 
 /**
  * In a cluster each node holds the pipeline state of the advertisers in its log partitions. A
@@ -26,9 +28,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class OwnerRouting {
   /** Set on forwarded requests: the receiver answers itself, so a request is forwarded at most once. */
-  static final HttpString FORWARDED_BY = new HttpString("X-Truecount-Forwarded-By");
+  static final String FORWARDED_BY = "X-Truecount-Forwarded-By";
   /** On every answer about an advertiser: the node that answered (the owner, also when forwarded). */
-  static final HttpString NODE = new HttpString("X-Truecount-Node");
+  static final String NODE = "X-Truecount-Node";
+  /** Headers that describe one hop, not the request: not copied when forwarding (RFC 9110 §7.6.1), plus those the JDK client sets itself. */
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding",
+      "upgrade", "content-length", "host", "expect", "date");
 
   private final LogConsumer consumer;
   private final EventLog log;
@@ -36,7 +41,7 @@ public final class OwnerRouting {
   private final Catalog catalog;
   private final AdsStore ads;
   private final java.util.function.Supplier<String> self;
-  private final Map<String, ProxyHandler> proxies = new ConcurrentHashMap<>();
+  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   public OwnerRouting(LogConsumer consumer, EventLog log, Partitioning partitioning, Catalog catalog, AdsStore ads, java.util.function.Supplier<String> self) {
     this.consumer = consumer;
@@ -48,34 +53,100 @@ public final class OwnerRouting {
   }
 
   /** {@code next}, answered here when this node holds the request's advertiser, else by the node that does. */
-  HttpHandler route(HttpHandler next) {
-    return new HttpHandler() {
-      @Override
-      public void handleRequest(HttpServerExchange ex) throws Exception {
-        if (ex.isInIoThread()) {
-          ex.dispatch(this); // resolving an advertiser may read the store
-          return;
-        }
-        Optional<String> advertiser = advertiserOf(ex);
-        int partition = advertiser.map(partitioning::of).orElse(-1);
-        if (partition < 0 || consumer.serves(partition)) {
-          ex.getResponseHeaders().put(NODE, self.get());
-          next.handleRequest(ex);
-          return;
-        }
-        String owner = log.owners().get(partition);
-        if (owner == null || owner.equals(self.get()) || ex.getRequestHeaders().contains(FORWARDED_BY)) {
-          moving(ex, partition, owner);
-          return;
-        }
-        ex.getRequestHeaders().put(FORWARDED_BY, self.get());
-        proxies.computeIfAbsent(owner, OwnerRouting::proxyTo).handleRequest(ex);
+  Handler route(Handler next) {
+    return ex -> {
+      Optional<String> advertiser = advertiserOf(ex);
+      int partition = advertiser.map(partitioning::of).orElse(-1);
+      if (partition < 0 || consumer.serves(partition)) {
+        ex.responseHeader(NODE, self.get());
+        next.handle(ex);
+        return;
       }
+      String owner = log.owners().get(partition);
+      if (owner == null || owner.equals(self.get()) || ex.hasHeader(FORWARDED_BY)) {
+        moving(ex, partition, owner);
+        return;
+      }
+      forward(ex, owner);
     };
   }
 
-  private void moving(HttpServerExchange ex, int partition, String owner) {
-    ex.getResponseHeaders().put(io.undertow.util.Headers.RETRY_AFTER, "2");
+  /** Sends the request to {@code owner} and streams its answer back as it comes (Server-Sent Events included). */
+  private void forward(Exchange ex, String owner) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(owner + ex.uri()))
+        .timeout(Duration.ofSeconds(120))
+        .method(ex.method(), ex.body().length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(ex.body()));
+    for (Map.Entry<String, String> header : ex.requestHeaders()) {
+      if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT)) && !header.getKey().equalsIgnoreCase("X-Forwarded-For")) {
+        request.header(header.getKey(), header.getValue());
+      }
+    }
+    String client = ex.remote().getAddress().getHostAddress();
+    String forwardedFor = ex.header("X-Forwarded-For");
+    request.header("X-Forwarded-For", forwardedFor == null ? client : forwardedFor + ", " + client);
+    request.header(FORWARDED_BY, self.get());
+    this.client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofPublisher()).whenComplete((response, error) -> {
+      if (error != null) {
+        Responses.envelope(ex, 502, Code.SYSTEM_ERROR, "The node holding this advertiser (" + owner + ") did not answer: " + error.getMessage() + "; retry in a few seconds", null);
+        return;
+      }
+      response.headers().map().forEach((name, values) -> {
+        if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !values.isEmpty()) {
+          ex.responseHeader(name, values.size() == 1 ? values.get(0) : values);
+        }
+      });
+      response.body().subscribe(new Relay(ex.stream(response.statusCode())));
+    });
+  }
+
+  /** Copies a forwarded answer's body to the client a piece at a time, asking for the next once the last is written. */
+  private static final class Relay implements Flow.Subscriber<List<ByteBuffer>> {
+    private final ResponseStream out;
+    private Flow.Subscription subscription;
+
+    Relay(ResponseStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      out.onClose(s::cancel);
+      s.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      int size = buffers.stream().mapToInt(ByteBuffer::remaining).sum();
+      byte[] bytes = new byte[size];
+      int at = 0;
+      for (ByteBuffer buffer : buffers) {
+        int n = buffer.remaining();
+        buffer.get(bytes, at, n);
+        at += n;
+      }
+      out.write(bytes).whenComplete((ok, failed) -> {
+        if (failed == null) {
+          subscription.request(1);
+        } else {
+          subscription.cancel();
+        }
+      });
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      out.close();
+    }
+
+    @Override
+    public void onComplete() {
+      out.close();
+    }
+  }
+
+  private void moving(Exchange ex, int partition, String owner) {
+    ex.responseHeader("Retry-After", "2");
     String why = owner == null ? "has no node right now (one left the cluster; another takes it over within the session timeout)"
         : owner.equals(self.get()) ? "was just given to this node, which is still replaying its events"
         : "is moving to " + owner;
@@ -83,38 +154,31 @@ public final class OwnerRouting {
   }
 
   /** The advertiser a request is about: named in the path or query, or the owner of the source, campaign or ad group it names. */
-  private Optional<String> advertiserOf(HttpServerExchange ex) {
-    Map<String, Deque<String>> params = ex.getQueryParameters();
-    Optional<String> direct = first(params, "adv").or(() -> first(params, "advertiser_id"));
+  private Optional<String> advertiserOf(Exchange ex) {
+    Optional<String> direct = first(ex, "adv").or(() -> first(ex, "advertiser_id"));
     if (direct.isPresent()) {
       return direct;
     }
-    String path = ex.getRequestPath();
+    String path = ex.path();
     if (path.startsWith("/api/v1/advertisers/")) {
-      return first(params, "id");
+      return first(ex, "id");
     }
     if (path.startsWith("/api/v1/sources/")) {
-      return first(params, "id").flatMap(catalog::source).map(s -> s.advertiserId());
+      return first(ex, "id").flatMap(catalog::source).map(s -> s.advertiserId());
     }
     if (path.startsWith("/api/v1/conversions/")) {
-      return first(params, "source").flatMap(catalog::source).map(s -> s.advertiserId());
+      return first(ex, "source").flatMap(catalog::source).map(s -> s.advertiserId());
     }
     if (path.startsWith("/api/v1/campaigns/")) {
-      return first(params, "id").flatMap(ads::campaign).map(c -> c.advertiserId());
+      return first(ex, "id").flatMap(ads::campaign).map(c -> c.advertiserId());
     }
     if (path.startsWith("/api/v1/adgroups/")) {
-      return first(params, "id").flatMap(ads::adGroup).map(g -> g.advertiserId());
+      return first(ex, "id").flatMap(ads::adGroup).map(g -> g.advertiserId());
     }
     return Optional.empty();
   }
 
-  private static Optional<String> first(Map<String, Deque<String>> params, String name) {
-    Deque<String> values = params.get(name);
-    return values == null || values.isEmpty() || values.peekFirst().isEmpty() ? Optional.empty() : Optional.of(values.peekFirst());
-  }
-
-  private static ProxyHandler proxyTo(String owner) {
-    LoadBalancingProxyClient client = new LoadBalancingProxyClient().addHost(URI.create(owner)).setConnectionsPerThread(4);
-    return ProxyHandler.builder().setProxyClient(client).setMaxRequestTime(120_000).setReuseXForwarded(true).build();
+  private static Optional<String> first(Exchange ex, String name) {
+    return ex.param(name).filter(v -> !v.isEmpty());
   }
 }

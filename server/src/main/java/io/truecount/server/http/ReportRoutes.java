@@ -16,8 +16,7 @@ import io.truecount.server.ads.ReportService;
 import io.truecount.wire.Code;
 import io.truecount.wire.Json;
 import io.truecount.wire.WireException;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -64,14 +63,14 @@ public final class ReportRoutes {
     return routes;
   }
 
-  private byte[] integrated(AccessToken token, byte[] body, HttpServerExchange ex, String requestId) throws WireException {
-    String advertiserId = AdsRoutes.param(ex, "advertiser_id").orElseThrow(() -> new WireException(Code.PARAMETER_ERROR, "advertiser_id: required"));
+  private byte[] integrated(AccessToken token, byte[] body, Exchange ex, String requestId) throws WireException {
+    String advertiserId = ex.param("advertiser_id").orElseThrow(() -> new WireException(Code.PARAMETER_ERROR, "advertiser_id: required"));
     if (!token.advertiserId().equals(advertiserId)) {
       throw new WireException(Code.NO_PERMISSION, "No permission to operate advertiser_id: " + advertiserId);
     }
     Advertiser advertiser = AdsRoutes.advertiserOf(p, token);
-    ReportService.Integrated q = new ReportService.Integrated(AdsRoutes.param(ex, "report_type").orElse("BASIC"), AdsRoutes.param(ex, "data_level").orElse("AUCTION_ADVERTISER"),
-        jsonList(ex, "dimensions"), jsonList(ex, "metrics"), AdsRoutes.param(ex, "start_date").orElse(""), AdsRoutes.param(ex, "end_date").orElse(""),
+    ReportService.Integrated q = new ReportService.Integrated(ex.param("report_type").orElse("BASIC"), ex.param("data_level").orElse("AUCTION_ADVERTISER"),
+        jsonList(ex, "dimensions"), jsonList(ex, "metrics"), ex.param("start_date").orElse(""), ex.param("end_date").orElse(""),
         number(ex, "page", 1), number(ex, "page_size", 10));
     return TokenJsonHandler.ok(p.reports().integrated(advertiser, q), requestId);
   }
@@ -104,7 +103,7 @@ public final class ReportRoutes {
     return zone.equalsIgnoreCase("utc");
   }
 
-  private boolean csv(JsonRequest r, HttpServerExchange ex) {
+  private boolean csv(JsonRequest r, Exchange ex) {
     if (!"csv".equals(r.param("format").orElse("json"))) {
       return false;
     }
@@ -113,7 +112,7 @@ public final class ReportRoutes {
   }
 
   /** The report for the request's parameters as a CSV download: the API's {@code format=csv} and the UI's download link. */
-  public void csvDownload(JsonRequest r, HttpServerExchange ex) {
+  public void csvDownload(JsonRequest r, Exchange ex) {
     List<ObjectNode> rows = custom(r);
     StringWriter out = new StringWriter();
     try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT)) {
@@ -130,9 +129,8 @@ public final class ReportRoutes {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/csv; charset=utf-8");
-    ex.getResponseHeaders().put(Headers.CONTENT_DISPOSITION, "attachment; filename=\"truecount-report.csv\"");
-    ex.getResponseSender().send(out.toString());
+    ex.responseHeader(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"truecount-report.csv\"")
+        .send(200, "text/csv; charset=utf-8", out.toString());
   }
 
   private JsonNode whatIf(JsonRequest r) {
@@ -187,8 +185,8 @@ public final class ReportRoutes {
     }
   }
 
-  private static int number(HttpServerExchange ex, String name, int fallback) throws WireException {
-    String text = AdsRoutes.param(ex, name).orElse(Integer.toString(fallback));
+  private static int number(Exchange ex, String name, int fallback) throws WireException {
+    String text = ex.param(name).orElse(Integer.toString(fallback));
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
@@ -196,8 +194,8 @@ public final class ReportRoutes {
     }
   }
 
-  private static List<String> jsonList(HttpServerExchange ex, String name) throws WireException {
-    Optional<String> text = AdsRoutes.param(ex, name);
+  private static List<String> jsonList(Exchange ex, String name) throws WireException {
+    Optional<String> text = ex.param(name);
     if (text.isEmpty()) {
       return List.of();
     }

@@ -1,15 +1,13 @@
 package io.truecount.server.http;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.truecount.core.pipeline.TestEvents;
 import io.truecount.core.spi.Catalog;
 import io.truecount.wire.Json;
-import io.undertow.server.handlers.sse.ServerSentEventConnection;
-import io.undertow.server.handlers.sse.ServerSentEventConnectionCallback;
-import io.undertow.server.handlers.sse.ServerSentEventHandler;
 import java.io.IOException;
 
 /** Server-Sent Events: each new test event of a source, as it passes through the pipeline. */
-public final class TestEventStream implements ServerSentEventConnectionCallback {
+public final class TestEventStream implements Handler {
   private static final System.Logger LOG = System.getLogger(TestEventStream.class.getName());
   private final TestEvents testEvents;
   private final Catalog catalog;
@@ -26,40 +24,36 @@ public final class TestEventStream implements ServerSentEventConnectionCallback 
     this.sourceParam = sourceParam;
   }
 
-  public ServerSentEventHandler handler() {
-    return new ServerSentEventHandler(this);
-  }
-
   @Override
-  public void connected(ServerSentEventConnection connection, String lastEventId) {
-    String sourceId = connection.getQueryParameters().getOrDefault(sourceParam, new java.util.ArrayDeque<>()).peekFirst();
-    if (sourceId == null || catalog.source(sourceId).isEmpty()) {
-      connection.send("{\"error\":\"unknown source\"}", "error", null, null);
-      close(connection);
+  public void handle(Exchange ex) {
+    String sourceId = ex.paramOrEmpty(sourceParam);
+    ResponseStream out = ex.responseHeader(HttpHeaderNames.CONTENT_TYPE, "text/event-stream; charset=UTF-8")
+        .responseHeader(HttpHeaderNames.CACHE_CONTROL, "no-cache")
+        .stream(200);
+    if (catalog.source(sourceId).isEmpty()) {
+      out.write(event("error", null, "{\"error\":\"unknown source\"}"));
+      out.close();
       return;
     }
     AutoCloseable subscription = testEvents.subscribe(sourceId, view -> {
       try {
-        connection.send(Json.MAPPER.writeValueAsString(Views.testEvent(view)), "test_event", Long.toString(view.seq()), null);
+        out.write(event("test_event", Long.toString(view.seq()), Json.MAPPER.writeValueAsString(Views.testEvent(view))));
       } catch (IOException e) {
         LOG.log(System.Logger.Level.WARNING, "test event not serialized: " + e.getMessage());
       }
     });
-    connection.addCloseTask(c -> {
+    out.onClose(() -> {
       try {
         subscription.close();
       } catch (Exception e) {
         LOG.log(System.Logger.Level.WARNING, "unsubscribe failed: " + e.getMessage());
       }
     });
-    connection.send("{\"event_source_id\":\"" + sourceId + "\"}", "ready", null, null);
+    out.write(event("ready", null, "{\"event_source_id\":\"" + sourceId + "\"}"));
   }
 
-  private static void close(ServerSentEventConnection connection) {
-    try {
-      connection.close();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "closing SSE connection: " + e.getMessage());
-    }
+  /** One event in the text/event-stream format (the data is one line of JSON). */
+  private static String event(String name, String id, String data) {
+    return "event: " + name + "\n" + (id == null ? "" : "id: " + id + "\n") + "data: " + data + "\n\n";
   }
 }

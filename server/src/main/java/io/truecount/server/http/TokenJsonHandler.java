@@ -6,24 +6,20 @@ import io.truecount.server.ads.ReportService;
 import io.truecount.wire.Code;
 import io.truecount.wire.Envelope;
 import io.truecount.wire.WireException;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.HttpString;
-import java.io.IOException;
 
 /**
  * A token-authenticated route that does blocking work (durable appends, report queries): runs on a
  * worker thread, authenticates {@code Access-Token}, answers in TikTok's envelope. Bad input is a
  * precise 4xxxx code; a bug is a logged 50000, never a stack trace.
  */
-final class TokenJsonHandler implements HttpHandler {
-  private static final HttpString ACCESS_TOKEN = new HttpString("Access-Token");
-  private static final int MAX_BODY = 16 << 20;
+final class TokenJsonHandler implements Handler {
+  private static final String ACCESS_TOKEN = "Access-Token";
+  static final int MAX_BODY = 16 << 20;
   private static final System.Logger LOG = System.getLogger(TokenJsonHandler.class.getName());
 
   /** What the route does once the token is known: returns the envelope bytes. */
   interface Action {
-    byte[] handle(AccessToken token, byte[] body, HttpServerExchange exchange, String requestId) throws WireException;
+    byte[] handle(AccessToken token, byte[] body, Exchange exchange, String requestId) throws WireException;
   }
 
   private final TokenAuth auth;
@@ -40,27 +36,22 @@ final class TokenJsonHandler implements HttpHandler {
   }
 
   @Override
-  public void handleRequest(HttpServerExchange exchange) throws IOException {
-    if (exchange.isInIoThread()) {
-      exchange.dispatch(this);
-      return;
-    }
-    exchange.startBlocking();
-    String requestId = Responses.requestId(exchange);
+  public void handle(Exchange exchange) {
+    String requestId = exchange.requestId();
     try {
-      byte[] body = exchange.getInputStream().readNBytes(MAX_BODY + 1);
+      byte[] body = exchange.body();
       if (body.length > MAX_BODY) {
         Responses.envelope(exchange, 413, Code.INVALID_PARAMS, "Request body over " + (MAX_BODY >> 20) + " MiB: split it", null);
         return;
       }
-      AccessToken token = auth.authenticate(exchange.getRequestHeaders().getFirst(ACCESS_TOKEN));
+      AccessToken token = auth.authenticate(exchange.header(ACCESS_TOKEN));
       Responses.json(exchange, 200, action.handle(token, body, exchange, requestId));
     } catch (WireException e) {
       Responses.json(exchange, 200, Envelope.error(e, requestId));
     } catch (ReportService.BadRequest e) {
       Responses.envelope(exchange, 200, Code.PARAMETER_ERROR, e.getMessage(), null);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed: " + exchange.getRequestPath(), e);
+      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed: " + exchange.path(), e);
       Responses.envelope(exchange, 200, Code.SYSTEM_ERROR, "System error: nothing was stored; retry the request", null);
     }
   }

@@ -35,9 +35,9 @@ public final class TrustRoutes {
   }
 
   List<Route> routes() {
-    return List.of(new Route("POST", "/api/v1/reconciliations", Access.ADMIN, AdminHandler.upload(this::reconcile)),
+    return List.of(new Route("POST", "/api/v1/reconciliations", Access.ADMIN, AdminHandler.upload(this::reconcile)).maxBody(AdminHandler.MAX_UPLOAD),
         new Route("GET", "/api/v1/anomalies", Access.ADMIN, new AdminHandler(this::anomalies)),
-        new Route("POST", "/api/v1/event-quality", Access.ADMIN, AdminHandler.upload(this::eventQuality)),
+        new Route("POST", "/api/v1/event-quality", Access.ADMIN, AdminHandler.upload(this::eventQuality)).maxBody(AdminHandler.MAX_UPLOAD),
         new Route("POST", "/api/v1/anomalies/{id}/dismiss", Access.ADMIN, new AdminHandler(r -> {
           p.anomalies().dismiss(r.path("id"));
           return Json.MAPPER.createObjectNode().put("id", r.path("id")).put("dismissed", true);

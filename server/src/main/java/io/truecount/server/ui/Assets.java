@@ -1,11 +1,10 @@
 package io.truecount.server.ui;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.truecount.server.http.Exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.util.HexFormat;
 import java.util.Map;
 
@@ -23,23 +22,20 @@ final class Assets {
       "uplot.js", load(UPLOT + "uPlot.iife.min.js", "text/javascript; charset=utf-8"),
       "uplot.css", load(UPLOT + "uPlot.min.css", "text/css; charset=utf-8"));
 
-  void serve(HttpServerExchange ex) {
-    Asset asset = assets.get(SessionGuard.param(ex, "file"));
+  void serve(Exchange ex) {
+    Asset asset = assets.get(ex.paramOrEmpty("file"));
     if (asset == null) {
-      ex.setStatusCode(404);
-      ex.endExchange();
+      ex.end(404);
       return;
     }
-    ex.getResponseHeaders().put(Headers.ETAG, asset.etag());
-    ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "public, max-age=300");
-    ex.getResponseHeaders().put(new io.undertow.util.HttpString("X-Content-Type-Options"), "nosniff");
-    if (asset.etag().equals(ex.getRequestHeaders().getFirst(Headers.IF_NONE_MATCH))) {
-      ex.setStatusCode(304);
-      ex.endExchange();
+    ex.responseHeader(HttpHeaderNames.ETAG, asset.etag())
+        .responseHeader(HttpHeaderNames.CACHE_CONTROL, "public, max-age=300")
+        .responseHeader("X-Content-Type-Options", "nosniff");
+    if (asset.etag().equals(ex.header(HttpHeaderNames.IF_NONE_MATCH))) {
+      ex.end(304);
       return;
     }
-    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, asset.type());
-    ex.getResponseSender().send(ByteBuffer.wrap(asset.bytes()));
+    ex.send(200, asset.type(), asset.bytes());
   }
 
   private static Asset load(String resource, String type) {

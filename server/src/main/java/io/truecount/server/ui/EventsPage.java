@@ -149,6 +149,6 @@ final class EventsPage {
   }
 
   private String base(UiRequest r) {
-    return publicUrl.isEmpty() ? r.exchange().getRequestScheme() + "://" + r.exchange().getHostAndPort() : publicUrl;
+    return publicUrl.isEmpty() ? r.exchange().scheme() + "://" + r.exchange().hostAndPort() : publicUrl;
   }
 }

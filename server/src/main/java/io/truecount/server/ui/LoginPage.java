@@ -4,13 +4,11 @@ import io.truecount.core.Advertiser;
 import io.truecount.core.User;
 import io.truecount.core.spi.Accounts;
 import io.truecount.core.spi.Catalog;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.Cookie;
-import io.undertow.server.handlers.CookieImpl;
-import io.undertow.server.handlers.form.FormData;
-import io.undertow.server.handlers.form.FormParserFactory;
-import io.undertow.util.Headers;
+import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
+import io.netty.handler.codec.http.cookie.DefaultCookie;
+import io.truecount.server.http.Exchange;
+import io.truecount.server.http.Handler;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -32,7 +30,6 @@ final class LoginPage {
   private final Passwords passwords;
   private final boolean secureByConfig;
   private final boolean trustForwarded;
-  private final FormParserFactory forms = FormParserFactory.builder().withDefaultCharset("UTF-8").build();
 
   LoginPage(Accounts accounts, Catalog catalog, Sessions sessions, LoginThrottle throttle, Passwords passwords, boolean secureByConfig, boolean trustForwarded) {
     this.accounts = accounts;
@@ -44,26 +41,26 @@ final class LoginPage {
     this.trustForwarded = trustForwarded;
   }
 
-  HttpHandler form() {
-    return SessionGuard.blocking(ex -> showForm(ex, 200, "", SessionGuard.param(ex, "next")));
+  Handler form() {
+    return ex -> showForm(ex, 200, "", ex.paramOrEmpty("next"));
   }
 
-  HttpHandler submit() {
-    return SessionGuard.blocking(this::signIn);
+  Handler submit() {
+    return this::signIn;
   }
 
-  void signOut(HttpServerExchange ex) {
-    Viewer viewer = ex.getAttachment(SessionGuard.VIEWER);
+  void signOut(Exchange ex) {
+    Viewer viewer = ex.attachment(Viewer.class);
     sessions.close(viewer.session().id());
-    ex.setResponseCookie(cookie(ex, SessionGuard.SESSION_COOKIE, "", "/").setMaxAge(0));
+    ex.addCookie(expired(cookie(ex, SessionGuard.SESSION_COOKIE, "", "/")));
     Pages.redirect(ex, "/ui/login");
   }
 
   /** The advertisers this user can open; with exactly one, go straight to it. */
-  void home(HttpServerExchange ex) {
-    Viewer viewer = ex.getAttachment(SessionGuard.VIEWER);
+  void home(Exchange ex) {
+    Viewer viewer = ex.attachment(Viewer.class);
     List<Advertiser> visible = visible(catalog, viewer.user());
-    String chosen = SessionGuard.param(ex, "adv");
+    String chosen = ex.paramOrEmpty("adv");
     Optional<Advertiser> pick = visible.size() == 1 ? Optional.of(visible.get(0)) : visible.stream().filter(a -> a.id().equals(chosen)).findFirst();
     if (pick.isPresent()) {
       Pages.redirect(ex, "/ui/a/" + pick.get().id() + "/events");
@@ -76,21 +73,20 @@ final class LoginPage {
     return catalog.advertisers().stream().filter(a -> user.roleFor(a.id()).isPresent()).toList();
   }
 
-  private void signIn(HttpServerExchange ex) throws Exception {
-    var parser = forms.createParser(ex);
-    FormData form = parser == null ? new FormData(0) : parser.parseBlocking();
+  private void signIn(Exchange ex) {
+    Form form = Form.of(ex);
     String login = value(form, "login");
     String next = value(form, "next");
-    Cookie expected = ex.getRequestCookie(LOGIN_COOKIE);
-    if (expected == null || !MessageDigest.isEqual(expected.getValue().getBytes(StandardCharsets.UTF_8), value(form, "_login").getBytes(StandardCharsets.UTF_8))) {
+    String expected = ex.cookie(LOGIN_COOKIE);
+    if (expected == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), value(form, "_login").getBytes(StandardCharsets.UTF_8))) {
       showForm(ex, 403, "The sign-in form expired. Please try again.", next);
       return;
     }
-    String address = ex.getSourceAddress().getAddress().getHostAddress();
+    String address = ex.remote().getAddress().getHostAddress();
     Optional<Duration> wait = throttle.blocked("login:" + login).or(() -> throttle.blocked("ip:" + address));
     if (wait.isPresent()) {
       long seconds = Math.max(1, wait.get().toSeconds());
-      ex.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(seconds));
+      ex.responseHeader("Retry-After", Long.toString(seconds));
       showForm(ex, 429, "Too many failed sign-ins. Try again in " + (seconds + 59) / 60 + " minute(s).", next);
       return;
     }
@@ -107,14 +103,16 @@ final class LoginPage {
     }
     throttle.succeeded("login:" + login);
     Sessions.Session session = sessions.open(user.get().id());
-    ex.setResponseCookie(cookie(ex, SessionGuard.SESSION_COOKIE, session.id(), "/"));
-    ex.setResponseCookie(cookie(ex, LOGIN_COOKIE, "", "/ui/login").setMaxAge(0));
+    ex.addCookie(cookie(ex, SessionGuard.SESSION_COOKIE, session.id(), "/"));
+    ex.addCookie(expired(cookie(ex, LOGIN_COOKIE, "", "/ui/login")));
     Pages.redirect(ex, safeNext(next));
   }
 
-  private void showForm(HttpServerExchange ex, int status, String error, String next) {
+  private void showForm(Exchange ex, int status, String error, String next) {
     String token = sessions.secret();
-    ex.setResponseCookie(cookie(ex, LOGIN_COOKIE, token, "/ui/login").setSameSiteMode("Strict"));
+    DefaultCookie login = cookie(ex, LOGIN_COOKIE, token, "/ui/login");
+    login.setSameSite(CookieHeaderNames.SameSite.Strict);
+    ex.addCookie(login);
     Map<String, Object> model = new HashMap<>();
     model.put("token", token);
     model.put("error", error);
@@ -127,14 +125,23 @@ final class LoginPage {
     return next != null && next.startsWith("/ui/") && !next.startsWith("//") && !next.contains("\\") && !next.contains("\r") && !next.contains("\n") ? next : "/ui";
   }
 
-  private Cookie cookie(HttpServerExchange ex, String name, String value, String path) {
-    String proto = trustForwarded ? ex.getRequestHeaders().getFirst("X-Forwarded-Proto") : null;
-    boolean secure = secureByConfig || "https".equals(ex.getRequestScheme()) || "https".equalsIgnoreCase(proto);
-    return new CookieImpl(name, value).setPath(path).setHttpOnly(true).setSameSiteMode("Lax").setSecure(secure);
+  private DefaultCookie cookie(Exchange ex, String name, String value, String path) {
+    String proto = trustForwarded ? ex.header("X-Forwarded-Proto") : null;
+    boolean secure = secureByConfig || "https".equals(ex.scheme()) || "https".equalsIgnoreCase(proto);
+    DefaultCookie cookie = new DefaultCookie(name, value);
+    cookie.setPath(path);
+    cookie.setHttpOnly(true);
+    cookie.setSameSite(CookieHeaderNames.SameSite.Lax);
+    cookie.setSecure(secure);
+    return cookie;
   }
 
-  private static String value(FormData form, String name) {
-    FormData.FormValue v = form.getFirst(name);
-    return v == null || v.isFileItem() ? "" : v.getValue();
+  private static Cookie expired(DefaultCookie cookie) {
+    cookie.setMaxAge(0);
+    return cookie;
+  }
+
+  private static String value(Form form, String name) {
+    return form.field(name).orElse("");
   }
 }

@@ -3,9 +3,8 @@ package io.truecount.server.ui;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.truecount.server.http.Exchange;
 import java.util.Map;
 
 /**
@@ -20,36 +19,31 @@ final class Pages {
 
   private Pages() {}
 
-  static void render(HttpServerExchange ex, int status, String template, Map<String, Object> model) {
+  static void render(Exchange ex, int status, String template, Map<String, Object> model) {
     StringOutput out = new StringOutput();
     TEMPLATES.render(template, model, out);
-    ex.setStatusCode(status);
     headers(ex);
-    ex.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
-    ex.getResponseSender().send(out.toString());
+    ex.send(status, "text/html; charset=utf-8", out.toString());
   }
 
-  static void render(HttpServerExchange ex, String template, Map<String, Object> model) {
+  static void render(Exchange ex, String template, Map<String, Object> model) {
     render(ex, 200, template, model);
   }
 
-  static void error(HttpServerExchange ex, int status, String title, String detail) {
+  static void error(Exchange ex, int status, String title, String detail) {
     render(ex, status, "error.jte", Map.of("title", title, "detail", detail));
   }
 
-  static void redirect(HttpServerExchange ex, String location) {
+  static void redirect(Exchange ex, String location) {
     headers(ex);
-    ex.setStatusCode(303);
-    ex.getResponseHeaders().put(Headers.LOCATION, location);
-    ex.endExchange();
+    ex.responseHeader(HttpHeaderNames.LOCATION, location).end(303);
   }
 
-  static void headers(HttpServerExchange ex) {
-    var h = ex.getResponseHeaders();
-    h.put(new HttpString("Content-Security-Policy"), CSP);
-    h.put(new HttpString("X-Content-Type-Options"), "nosniff");
-    h.put(new HttpString("X-Frame-Options"), "DENY");
-    h.put(new HttpString("Referrer-Policy"), "same-origin");
-    h.put(Headers.CACHE_CONTROL, "no-store");
+  static void headers(Exchange ex) {
+    ex.responseHeader(HttpHeaderNames.CONTENT_SECURITY_POLICY, CSP)
+        .responseHeader("X-Content-Type-Options", "nosniff")
+        .responseHeader(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
+        .responseHeader("Referrer-Policy", "same-origin")
+        .responseHeader(HttpHeaderNames.CACHE_CONTROL, "no-store");
   }
 }

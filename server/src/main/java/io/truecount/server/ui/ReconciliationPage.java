@@ -6,7 +6,6 @@ import io.truecount.server.admin.AdminException;
 import io.truecount.server.admin.CatalogAdmin;
 import io.truecount.server.http.JsonRequest;
 import io.truecount.server.http.TrustRoutes;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +37,10 @@ final class ReconciliationPage {
   void upload(UiRequest r) {
     String sourceId = r.form("event_source_id").orElseThrow(() -> AdminException.invalid("event_source_id: choose the pixel or event set the orders came through"));
     EventSource source = events.owned(r, sourceId);
-    var params = r.exchange().getQueryParameters();
     byte[] file = r.file("file", MAX_UPLOAD).orElseThrow(() -> AdminException.invalid("file: choose an export to upload"));
-    params.put("event_source_id", new ArrayDeque<>(List.of(source.id())));
+    r.exchange().setParam("event_source_id", source.id());
     for (String field : FIELDS) {
-      params.remove(field);
-      r.form(field).ifPresent(v -> params.put(field, new ArrayDeque<>(List.of(v))));
+      r.exchange().setParam(field, r.form(field).orElse(null));
     }
     ObjectNode result;
     try {

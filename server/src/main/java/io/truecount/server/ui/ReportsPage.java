@@ -16,7 +16,6 @@ import io.truecount.server.http.JsonRequest;
 import io.truecount.server.http.ReportRoutes;
 import io.truecount.wire.Json;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,8 +82,7 @@ final class ReportsPage {
 
   /** The same CSV as {@code GET /api/v1/reports?format=csv} with these parameters, for this advertiser only. */
   void csv(UiRequest r) {
-    var params = r.exchange().getQueryParameters();
-    params.put("advertiser_id", new ArrayDeque<>(List.of(r.advertiser().id())));
+    r.exchange().setParam("advertiser_id", r.advertiser().id());
     routes.csvDownload(JsonRequest.of(r.exchange(), null), r.exchange());
   }
 

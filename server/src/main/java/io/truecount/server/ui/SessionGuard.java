@@ -5,16 +5,9 @@ import io.truecount.core.Role;
 import io.truecount.core.User;
 import io.truecount.core.spi.Accounts;
 import io.truecount.core.spi.Catalog;
-import io.undertow.server.HttpHandler;
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.Cookie;
-import io.undertow.server.handlers.form.FormData;
-import io.undertow.server.handlers.form.FormDataParser;
-import io.undertow.server.handlers.form.FormParserFactory;
-import io.undertow.util.AttachmentKey;
-import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.truecount.server.http.Exchange;
+import io.truecount.server.http.Handler;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,9 +22,7 @@ import java.util.Optional;
 public final class SessionGuard {
   public static final String SESSION_COOKIE = "tc_session";
   public static final String CSRF_FIELD = "_csrf";
-  static final AttachmentKey<Viewer> VIEWER = AttachmentKey.create(Viewer.class);
-  private static final HttpString CSRF_HEADER = new HttpString("X-CSRF-Token");
-  private static final long MAX_FORM_BYTES = 256L << 20;
+  private static final String CSRF_HEADER = "X-CSRF-Token";
 
   /** What a route requires of the session. */
   public enum Need {
@@ -43,7 +34,6 @@ public final class SessionGuard {
   private final Sessions sessions;
   private final Accounts accounts;
   private final Catalog catalog;
-  private final FormParserFactory forms = FormParserFactory.builder().withDefaultCharset("UTF-8").build();
 
   public SessionGuard(Sessions sessions, Accounts accounts, Catalog catalog) {
     this.sessions = sessions;
@@ -51,28 +41,12 @@ public final class SessionGuard {
     this.catalog = catalog;
   }
 
-  public HttpHandler guard(Need need, HttpHandler page) {
-    return blocking(ex -> check(ex, need, page));
+  public Handler guard(Need need, Handler page) {
+    return ex -> check(ex, need, page);
   }
 
-  /** Runs {@code next} on a worker thread with blocking IO (pages read forms and render templates). */
-  static HttpHandler blocking(HttpHandler next) {
-    return new HttpHandler() {
-      @Override
-      public void handleRequest(HttpServerExchange ex) throws Exception {
-        if (ex.isInIoThread()) {
-          ex.dispatch(this);
-          return;
-        }
-        ex.startBlocking();
-        next.handleRequest(ex);
-      }
-    };
-  }
-
-  private void check(HttpServerExchange ex, Need need, HttpHandler page) throws Exception {
-    Cookie cookie = ex.getRequestCookie(SESSION_COOKIE);
-    Optional<Sessions.Session> session = sessions.find(cookie == null ? null : cookie.getValue());
+  private void check(Exchange ex, Need need, Handler page) throws Exception {
+    Optional<Sessions.Session> session = sessions.find(ex.cookie(SESSION_COOKIE));
     Optional<User> user = session.flatMap(s -> accounts.user(s.userId()));
     if (user.isEmpty()) {
       signIn(ex);
@@ -81,7 +55,7 @@ public final class SessionGuard {
     Optional<Advertiser> advertiser = Optional.empty();
     Optional<Role> role = Optional.empty();
     if (need != Need.SIGNED_IN) {
-      String id = param(ex, "adv");
+      String id = ex.paramOrEmpty("adv");
       role = user.get().roleFor(id);
       advertiser = role.flatMap(r -> catalog.advertiser(id));
       if (advertiser.isEmpty()) {
@@ -93,47 +67,29 @@ public final class SessionGuard {
         return;
       }
     }
-    if (!isRead(ex) && !csrfMatches(ex, session.get())) {
+    if (!ex.isRead() && !csrfMatches(ex, session.get())) {
       Pages.error(ex, 403, "Form expired", "This form was not sent from the current session (CSRF check). Reload the page and try again.");
       return;
     }
-    ex.putAttachment(VIEWER, new Viewer(user.get(), session.get(), advertiser, role));
-    page.handleRequest(ex);
+    ex.attach(Viewer.class, new Viewer(user.get(), session.get(), advertiser, role));
+    page.handle(ex);
   }
 
-  private boolean csrfMatches(HttpServerExchange ex, Sessions.Session session) throws java.io.IOException {
-    String presented = ex.getRequestHeaders().getFirst(CSRF_HEADER);
+  private boolean csrfMatches(Exchange ex, Sessions.Session session) {
+    String presented = ex.header(CSRF_HEADER);
     if (presented == null) {
-      FormDataParser parser = forms.createParser(ex);
-      if (parser != null) {
-        ex.setMaxEntitySize(MAX_FORM_BYTES);
-        FormData form = parser.parseBlocking();
-        FormData.FormValue value = form.getFirst(CSRF_FIELD);
-        presented = value == null || value.isFileItem() ? null : value.getValue();
-      }
+      presented = Form.of(ex).field(CSRF_FIELD).orElse(null);
     }
     return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), session.csrf().getBytes(StandardCharsets.UTF_8));
   }
 
-  private static boolean isRead(HttpServerExchange ex) {
-    return ex.getRequestMethod().equals(Methods.GET) || ex.getRequestMethod().equals(Methods.HEAD);
-  }
-
   /** Pages go to the sign-in form and come back; anything else (forms, streams, downloads) gets a 401. */
-  private static void signIn(HttpServerExchange ex) {
-    String accept = ex.getRequestHeaders().getFirst(Headers.ACCEPT);
-    if (isRead(ex) && accept != null && accept.contains("text/html")) {
-      String back = ex.getRequestURI() + (ex.getQueryString().isEmpty() ? "" : "?" + ex.getQueryString());
-      ex.setStatusCode(303);
-      ex.getResponseHeaders().put(Headers.LOCATION, "/ui/login?next=" + URLEncoder.encode(back, StandardCharsets.UTF_8));
-      ex.endExchange();
+  private static void signIn(Exchange ex) {
+    String accept = ex.header(HttpHeaderNames.ACCEPT);
+    if (ex.isRead() && accept != null && accept.contains("text/html")) {
+      Pages.redirect(ex, "/ui/login?next=" + URLEncoder.encode(ex.uri(), StandardCharsets.UTF_8));
       return;
     }
     Pages.error(ex, 401, "Sign in required", "Sign in at /ui/login first.");
-  }
-
-  static String param(HttpServerExchange ex, String name) {
-    var values = ex.getQueryParameters().get(name);
-    return values == null || values.isEmpty() ? "" : values.getFirst();
   }
 }

@@ -6,7 +6,7 @@ import io.truecount.server.http.ReportRoutes;
 import io.truecount.server.http.Route;
 import io.truecount.server.http.TestEventStream;
 import io.truecount.server.http.TrustRoutes;
-import io.undertow.server.HttpHandler;
+import io.truecount.server.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,11 +41,11 @@ public final class UiRoutes {
     DiagnosticsPage diagnostics = new DiagnosticsPage(p.ads().checklist(), p.ads().anomalies(), p.ads().admin(), frame);
     ReconciliationPage reconciliation = new ReconciliationPage(new TrustRoutes(p.ads()), p.admin(), events, frame);
     Assets assets = new Assets();
-    HttpHandler stream = new TestEventStream(p.testEvents(), p.catalog(), "source").handler();
+    Handler stream = new TestEventStream(p.testEvents(), p.catalog(), "source");
 
     List<Route> routes = new ArrayList<>();
-    routes.add(new Route("GET", "/", Access.PUBLIC, ex -> Pages.redirect(ex, "/ui")));
-    routes.add(new Route("GET", "/ui/assets/{file}", Access.PUBLIC, assets::serve));
+    routes.add(new Route("GET", "/", Access.PUBLIC, ex -> Pages.redirect(ex, "/ui")).onIoThread());
+    routes.add(new Route("GET", "/ui/assets/{file}", Access.PUBLIC, assets::serve).onIoThread());
     routes.add(new Route("GET", "/ui/login", Access.PUBLIC, login.form()));
     routes.add(new Route("POST", "/ui/login", Access.PUBLIC, login.submit()));
     routes.add(new Route("POST", "/ui/logout", Access.SESSION, page(r -> login.signOut(r.exchange()))));
@@ -61,7 +61,7 @@ public final class UiRoutes {
     routes.add(new Route("GET", a + "/sources/{source}/test-events", Access.MEMBER, page(tests::show)));
     routes.add(new Route("GET", a + "/sources/{source}/test-events/stream", Access.MEMBER, page(r -> {
       events.source(r);
-      stream.handleRequest(r.exchange());
+      stream.handle(r.exchange());
     })));
     routes.add(new Route("GET", a + "/campaigns", Access.MEMBER, page(new CampaignsPage(p.ads().admin(), frame)::show)));
     routes.add(new Route("GET", a + "/reports", Access.MEMBER, page(reports::show)));
@@ -71,12 +71,12 @@ public final class UiRoutes {
     routes.add(new Route("GET", a + "/diagnostics", Access.MEMBER, page(diagnostics::show)));
     routes.add(new Route("POST", a + "/anomalies/{anomaly}/dismiss", Access.MEMBER_ADMIN, page(diagnostics::dismiss)));
     routes.add(new Route("GET", a + "/reconciliation", Access.MEMBER, page(reconciliation::form)));
-    routes.add(new Route("POST", a + "/reconciliation", Access.MEMBER, page(reconciliation::upload)));
+    routes.add(new Route("POST", a + "/reconciliation", Access.MEMBER, page(reconciliation::upload)).maxBody(ReconciliationPage.MAX_UPLOAD + (1 << 20)));
     return routes;
   }
 
   /** Runs a page after the guard; an unknown or foreign id is a 404 page, a bad parameter a 400 page, a bug a logged 500 page. */
-  private static HttpHandler page(PageAction action) {
+  private static Handler page(PageAction action) {
     return ex -> {
       try {
         action.handle(UiRequest.of(ex));
@@ -85,8 +85,8 @@ public final class UiRoutes {
       } catch (IllegalArgumentException e) {
         Pages.error(ex, 400, "Cannot show this", e.getMessage());
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.ERROR, "UI page failed: " + ex.getRequestPath(), e);
-        if (!ex.isResponseStarted()) {
+        LOG.log(System.Logger.Level.ERROR, "UI page failed: " + ex.path(), e);
+        if (!ex.answered()) {
           Pages.error(ex, 500, "Something broke", "The page failed (" + e.getClass().getSimpleName() + "); the server log has the details.");
         }
       }
