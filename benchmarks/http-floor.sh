@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The HTTP servers' own floor on this machine: nginx (fixed 200), Undertow (Truecount's server) and
-# Netty, each answering the single-event requests of benchmarks/run.sh with a fixed envelope once
+# The HTTP servers' own floor on this machine: nginx (fixed 200), Undertow (Truecount's server until session 22) and
+# Netty (Truecount's since), each answering the single-event requests of benchmarks/run.sh with a fixed envelope once
 # the body is read. Rounds alternate (this host's speed drifts by ±15–25 % over minutes); each line
 # gives req/s, the server's CPU per request (/proc/<pid>/stat, user + system) and wrk's own.
 #   benchmarks/http-floor.sh

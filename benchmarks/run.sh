@@ -28,9 +28,9 @@ until curl -sf localhost:18080/health >/dev/null; do sleep 0.2; done
 read -r token pixel code < <($bench io.truecount.bench.LoadGenerator setup http://127.0.0.1:18080 bench)
 
 start_nginx "$work" 18081
-# Undertow as Truecount configures it, answering a fixed envelope once the body is read: what the
-# HTTP server and the JVM cost here, without Truecount's parsing, log and pipeline.
-"$server_java" -Xms1g -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.FixedReplyServer 18082 > "$work/fixed.log" 2>&1 &
+# Netty as Truecount runs it, answering a fixed envelope once the body is read: what the HTTP
+# server and the JVM cost here, without Truecount's parsing, log and pipeline.
+"$server_java" -Xms1g -Xmx1g -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.NettyFixedReplyServer 18082 > "$work/fixed.log" 2>&1 &
 echo $! > "$work/fixed.pid"
 until curl -s -o /dev/null localhost:18082/; do sleep 0.2; done
 
@@ -60,16 +60,16 @@ for round in $(seq "${SINGLE_ROUNDS:-3}"); do
   after=$(ticks "$server")
   echo "$ours" | grep -E "Requests/sec|99%|50%|Non-2xx"
   ours_cpu=$(per_request "$before" "$after" "$(rate "$ours")")
-  echo "== single-event requests, round $round: Undertow fixed reply (the HTTP server's own floor), wrk -t1 -c64 -d${secs}s"
+  echo "== single-event requests, round $round: Netty fixed reply (the HTTP server's own floor), wrk -t1 -c64 -d${secs}s"
   before=$(ticks "$(cat "$work/fixed.pid")")
   fixed=$(measure http://127.0.0.1:18082/)
   after=$(ticks "$(cat "$work/fixed.pid")")
   echo "$fixed" | grep -E "Requests/sec|99%"
   fixed_cpu=$(per_request "$before" "$after" "$(rate "$fixed")")
   awk -v a="$(rate "$ours")" -v b="$(rate "$ceiling")" -v f="$(rate "$fixed")" \
-    'BEGIN {printf "round %d: Truecount / nginx = %.2f   (Undertow fixed reply / nginx = %.2f)\n", '"$round"', a / b, f / b}'
+    'BEGIN {printf "round %d: Truecount / nginx = %.2f   (Netty fixed reply / nginx = %.2f)\n", '"$round"', a / b, f / b}'
   # Where the ratio comes from: wrk shares the two cores, so the server's CPU per request sets it.
-  echo "round $round: CPU per request (us): Truecount $ours_cpu, Undertow fixed reply $fixed_cpu; wrk $(wrk_cpu "$ceiling") against nginx, $(wrk_cpu "$ours") against Truecount"
+  echo "round $round: CPU per request (us): Truecount $ours_cpu, Netty fixed reply $fixed_cpu; wrk $(wrk_cpu "$ceiling") against nginx, $(wrk_cpu "$ours") against Truecount"
 done
 echo "== batches of 1000 events, 4 connections, ${secs}s: 16 bodies in turn (all but the first 16,000 events are duplicates dedup drops), JDK HttpClient (half a core of its own)"
 $bench io.truecount.bench.LoadGenerator batch http://127.0.0.1:18080 "$token" "$pixel" 1000 4 "$secs"

@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import org.xnio.Options;
 
 /**
- * Undertow configured as Truecount's HTTP server is, answering every request with a fixed
- * envelope once it has read the body, on the IO thread: no parsing, no log, no pipeline. Run next
- * to nginx and Truecount ({@code benchmarks/run.sh}), it splits the gap between them into what
- * the HTTP server and the JVM cost here and what Truecount's own work costs.
+ * Undertow configured as Truecount's HTTP server was until session 22, answering every request
+ * with a fixed envelope once it has read the body, on the IO thread: no parsing, no log, no
+ * pipeline. {@code benchmarks/http-floor.sh} runs it next to nginx and {@link NettyFixedReplyServer}
+ * (the floor of Truecount's HTTP server now, which {@code benchmarks/run.sh} uses), so the two
+ * servers' own costs stay measured side by side.
  *
  * <p>{@code java -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.FixedReplyServer 18082}
  */

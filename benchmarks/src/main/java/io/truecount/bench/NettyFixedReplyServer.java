@@ -22,10 +22,10 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * {@link FixedReplyServer}'s twin on Netty (epoll transport, two event loops like Undertow's two IO
- * threads): reads the whole body, copies it to a byte array as Truecount's edge does, answers the
- * same envelope. Compared with Undertow's floor by {@code benchmarks/http-floor.sh}: what another
- * HTTP server would cost here, measured rather than guessed.
+ * {@link FixedReplyServer}'s twin on Netty (epoll transport, two event loops like Truecount's
+ * default on two cores): reads the whole body, copies it to a byte array as Truecount's
+ * {@code WebServer} does, answers the same envelope. The floor of Truecount's HTTP server in
+ * {@code benchmarks/run.sh}; compared with Undertow's by {@code benchmarks/http-floor.sh}.
  *
  * <p>{@code java -cp benchmarks/target/truecount-benchmarks.jar io.truecount.bench.NettyFixedReplyServer 18083}
  */
