@@ -164,6 +164,11 @@ public final class Exchange {
     return requestId;
   }
 
+  /** The connection's event loop: where its reads and writes happen. */
+  public Executor ioThread() {
+    return channel.eventLoop();
+  }
+
   /** Runs {@code task} on the worker pool (blocking work, large bodies). */
   public void onWorker(Runnable task) {
     worker.execute(task);

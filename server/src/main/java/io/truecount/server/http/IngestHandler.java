@@ -69,8 +69,14 @@ final class IngestHandler implements Handler.SizeAware {
   }
 
   private void ingest(Exchange exchange, byte[] json, String requestId) {
-    ingest.accept(format, channel, clientOf.apply(exchange), exchange.header(ACCESS_TOKEN), json, requestId)
-        .thenAccept(answer -> reply(exchange, answer));
+    var answer = ingest.accept(format, channel, clientOf.apply(exchange), exchange.header(ACCESS_TOKEN), json, requestId);
+    if (answer.isDone()) {
+      reply(exchange, answer.join());
+    } else {
+      // the answer is built on the connection's event loop: the log writer, which completes the
+      // commit's futures one after another, only hands each one over
+      answer.thenAcceptAsync(a -> reply(exchange, a), exchange.ioThread());
+    }
   }
 
   private void reply(Exchange exchange, Ingest.Answer answer) {
