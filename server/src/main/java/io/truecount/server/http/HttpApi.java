@@ -31,6 +31,8 @@ public final class HttpApi implements AutoCloseable {
 
   /** Threads for routes that block (admin, reports, UI pages); ingestion never waits for one. */
   private static final int WORKER_THREADS = 32;
+  /** A connection silent this long with nothing to answer is closed (a Test Events stream stays open). */
+  private static final java.time.Duration IDLE = java.time.Duration.ofMinutes(2);
 
   private final Parts parts;
   private final List<Route> routes;
@@ -47,7 +49,7 @@ public final class HttpApi implements AutoCloseable {
   /** Binds the configured address and serves; {@link #close} stops. */
   public HttpApi start() {
     Config c = parts.config();
-    server = new WebServer(new WebServer.Settings(c.host(), c.port(), c.ioThreads(), WORKER_THREADS, c.maxBodyBytes()), routes, parts.requestIds(), parts.clock());
+    server = new WebServer(new WebServer.Settings(c.host(), c.port(), c.ioThreads(), WORKER_THREADS, c.maxBodyBytes(), IDLE), routes, parts.requestIds(), parts.clock());
     return this;
   }
 

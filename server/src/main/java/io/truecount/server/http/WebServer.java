@@ -26,12 +26,15 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.ResourceLeakDetector;
 import io.truecount.wire.Code;
 import io.truecount.wire.RequestIds;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.List;
@@ -54,8 +57,13 @@ final class WebServer implements AutoCloseable {
   /** Requests a client may pipeline ahead of their answers before the server stops reading. */
   private static final int MAX_PIPELINED = 16;
 
-  /** Where and how the server listens. */
-  record Settings(String host, int port, int ioThreads, int workerThreads, long maxBody) {}
+  /**
+   * Where and how the server listens.
+   *
+   * @param idle how long a connection may stay silent with nothing to answer (between requests, or
+   *     inside a request's head or body) before it is closed; one being answered or streamed stays
+   */
+  record Settings(String host, int port, int ioThreads, int workerThreads, long maxBody, Duration idle) {}
 
   private final Router router;
   private final RequestIds requestIds;
@@ -95,6 +103,7 @@ final class WebServer implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel channel) {
               channel.pipeline().addLast(
+                  new IdleStateHandler(0, 0, settings.idle().toMillis(), TimeUnit.MILLISECONDS),
                   new HttpServerCodec(new HttpDecoderConfig().setMaxInitialLineLength(16 * 1024).setMaxHeaderSize(64 * 1024)),
                   new Connection());
             }
@@ -308,6 +317,10 @@ final class WebServer implements AutoCloseable {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof IdleStateEvent && current == null) {
+        ctx.close(); // idle between requests, or a request trickling in (slowloris)
+        return;
+      }
       if (event instanceof ChannelInputShutdownEvent) {
         inputShut = true;
         // a stream (Server-Sent Events) has no end of its own: a client that stops sending has left

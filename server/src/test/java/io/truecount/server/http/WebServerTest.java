@@ -41,7 +41,7 @@ class WebServerTest {
           out.write("one\n");
           out.write("two\n");
         }));
-    server = new WebServer(new WebServer.Settings("127.0.0.1", 0, 2, 4, 1024), routes, new RequestIds(Clock.systemUTC()), Clock.systemUTC());
+    server = new WebServer(new WebServer.Settings("127.0.0.1", 0, 2, 4, 1024, java.time.Duration.ofSeconds(1)), routes, new RequestIds(Clock.systemUTC()), Clock.systemUTC());
   }
 
   @AfterEach
@@ -160,6 +160,29 @@ class WebServerTest {
           .containsPattern("(?i)date: \\w{3}, \\d{2} \\w{3} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT").contains("one\n");
     }
     assertThat(streamClosed.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void a_silent_connection_is_closed_but_a_stream_waiting_for_events_is_not() throws Exception {
+    try (Socket idle = connect(); Socket trickle = connect(); Socket stream = connect()) {
+      write(trickle, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nab");
+      write(stream, get("/stream"));
+      assertThat(idle.getInputStream().read()).as("idle between requests").isEqualTo(-1);
+      assertThat(trickle.getInputStream().read()).as("a body that stopped coming").isEqualTo(-1);
+      assertThat(stream.isClosed()).isFalse();
+      write(stream, ""); // still open: the server has not closed it (a closed one would end the read below)
+      stream.setSoTimeout(1_500);
+      InputStream in = stream.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      try {
+        for (int b = in.read(); b >= 0; b = in.read()) {
+          seen.append((char) b);
+        }
+        throw new AssertionError("the stream was closed: " + seen);
+      } catch (java.net.SocketTimeoutException expected) {
+        assertThat(seen.toString()).contains("two\n");
+      }
+    }
   }
 
   private Socket connect() throws IOException {
