@@ -29,14 +29,14 @@ port=18095
 tick=$(getconf CLK_TCK)
 
 # One line per thread: its group and its CPU ticks (user + system). The name in stat may hold
-# spaces ("XNIO-1 I/O-1"), so the fields are counted from the last ')'.
+# spaces or parentheses, so the fields are counted from the last ')'.
 threads() {
   for t in /proc/$1/task/*; do
     name=$(cat "$t/comm" 2>/dev/null) || continue
     stat=$(cat "$t/stat" 2>/dev/null) || continue  # a thread may end between the listing and the read
     ticks=$(echo "$stat" | sed 's/.*) //' | awk '{print $12 + $13}')
     case "$name" in
-      XNIO*) group=edge ;;
+      truecount-io*|truecount-worke*) group=edge ;;  # Netty's event loops and the worker pool
       truecount-pipe*) group=pipeline ;;  # names are cut to 15 characters
       truecount-log*) group=log ;;
       GC*|G1*) group=gc ;;
