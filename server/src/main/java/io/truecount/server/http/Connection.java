@@ -96,6 +96,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
     String method = request.method().name();
     var found = router.find(method, uri.path());
+    if (found.isEmpty() && method.equals("HEAD")) {
+      found = router.find("GET", uri.path()); // the GET's answer; Netty's encoder leaves out its body
+    }
     route = found.map(Router.Match::route).orElseGet(() -> unrouted(method, uri.path()));
     pathParams = found.map(Router.Match::pathParams).orElse(Map.of());
     limit = route.maxBody() > 0 ? route.maxBody() : defaultMaxBody;

@@ -78,6 +78,20 @@ class WebServerTest {
   }
 
   @Test
+  void head_is_answered_like_get_without_the_body() throws Exception {
+    try (Socket socket = connect()) {
+      write(socket, "HEAD /things/3 HTTP/1.1\r\nHost: x\r\n\r\n" + get("/things/4"));
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.read());
+      }
+      assertThat(head.toString()).startsWith("HTTP/1.1 200").containsIgnoringCase("content-length: " + "thing 3  on truecount-worker".length());
+      assertThat(RawHttp.read(in).body()).as("the next answer follows the head at once: no body in between").startsWith("thing 4");
+    }
+  }
+
+  @Test
   void a_chunked_body_over_the_routes_limit_is_413_and_the_connection_ends() throws Exception {
     try (Socket socket = connect()) {
       String chunk = "x".repeat(40);
