@@ -188,29 +188,30 @@ final class Connection extends ChannelInboundHandlerAdapter {
   }
 
   private void tooLarge(String detail) {
-    Exchange ex = exchange(new byte[0]);
-    ex.closeAfterAnswer();
-    closing = true;
-    body = null;
-    Route r = route;
-    head = null;
-    enqueue(new Pending(r.handledBy(e -> {
-      if (r.handler() instanceof Handler.SizeAware sized) {
+    Handler handler = route.handler();
+    answerThenClose(e -> {
+      if (handler instanceof Handler.SizeAware sized) {
         sized.tooLarge(e, detail);
       } else {
         Responses.envelope(e, 413, Code.INVALID_PARAMS, "Request body too large: " + detail, null);
       }
-    }).onIoThread(), ex));
+    });
   }
 
   private void refuse(int status, Code code, String message) {
     uri = new QueryStringDecoder("/");
     pathParams = Map.of();
+    answerThenClose(e -> Responses.envelope(e, status, code, message, null));
+  }
+
+  /** Answers the request begun (on the event loop) without reading more of it, and closes the connection once that is written. */
+  private void answerThenClose(Handler answer) {
     Exchange ex = exchange(new byte[0]);
     ex.closeAfterAnswer();
     closing = true;
+    body = null;
     head = null;
-    enqueue(new Pending(new Route("GET", "/", Access.PUBLIC, e -> Responses.envelope(e, status, code, message, null)).onIoThread(), ex));
+    enqueue(new Pending(new Route(ex.method(), ex.path(), Access.PUBLIC, answer).onIoThread(), ex));
   }
 
   private Route unrouted(String method, String path) {

@@ -195,10 +195,6 @@ public final class Exchange {
     return this;
   }
 
-  public String responseHeader(CharSequence name) {
-    return responseHeaders.get(name);
-  }
-
   public Exchange addCookie(Cookie cookie) {
     responseHeaders.add(HttpHeaderNames.SET_COOKIE, ServerCookieEncoder.STRICT.encode(cookie));
     return this;
@@ -234,13 +230,11 @@ public final class Exchange {
   }
 
   private void send(int status, byte[] bytes) {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("answered twice: " + method() + " " + path);
-    }
+    start();
     FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
         Unpooled.wrappedBuffer(bytes), responseHeaders, EmptyHttpHeaders.INSTANCE);
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
-    boolean keepAlive = keepAlive(response);
+    boolean keepAlive = connectionAndDate(response);
     var written = channel.writeAndFlush(response);
     written.addListener(keepAlive ? (ChannelFutureListener) f -> answered.run() : ChannelFutureListener.CLOSE);
   }
@@ -250,14 +244,12 @@ public final class Exchange {
    * chunks written through the returned stream until it is closed.
    */
   public ResponseStream stream(int status) {
-    if (!started.compareAndSet(false, true)) {
-      throw new IllegalStateException("answered twice: " + method() + " " + path);
-    }
+    start();
     streaming = true;
     HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status), responseHeaders);
     head.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
     head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
-    boolean keepAlive = keepAlive(head);
+    boolean keepAlive = connectionAndDate(head);
     channel.writeAndFlush(head);
     if (channel instanceof io.netty.channel.socket.DuplexChannel duplex && duplex.isInputShutdown()) {
       channel.close(); // the client left before the stream began
@@ -265,7 +257,14 @@ public final class Exchange {
     return new ResponseStream(channel, keepAlive ? answered : () -> channel.close());
   }
 
-  private boolean keepAlive(HttpResponse response) {
+  private void start() {
+    if (!started.compareAndSet(false, true)) {
+      throw new IllegalStateException("answered twice: " + method() + " " + path);
+    }
+  }
+
+  /** Sets the answer's {@code Connection} and {@code Date} headers; returns whether the connection stays open. */
+  private boolean connectionAndDate(HttpResponse response) {
     boolean keepAlive = !closeAfterAnswer && io.netty.handler.codec.http.HttpUtil.isKeepAlive(request) && channel.isActive();
     if (keepAlive) {
       if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {

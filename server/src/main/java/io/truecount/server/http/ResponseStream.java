@@ -41,11 +41,6 @@ public final class ResponseStream implements AutoCloseable {
     return write(text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Whether the client is still connected. */
-  public boolean open() {
-    return channel.isActive();
-  }
-
   /** Runs {@code task} once the client disconnects or the stream is closed. */
   public void onClose(Runnable task) {
     closeTasks.add(task);
