@@ -20,7 +20,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One connection's requests, in order, on its event loop: finds each request's route from its
@@ -168,11 +167,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
       invoke(pending);
       return;
     }
-    try {
-      worker.execute(() -> invoke(pending));
-    } catch (RejectedExecutionException e) {
-      channel.close(); // shutting down
-    }
+    pending.exchange().onWorker(() -> invoke(pending));
   }
 
   private void invoke(Pending pending) {

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.truecount.wire.Code;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -169,9 +171,21 @@ public final class Exchange {
     return channel.eventLoop();
   }
 
-  /** Runs {@code task} on the worker pool (blocking work, large bodies). */
-  public void onWorker(Runnable task) {
-    worker.execute(task);
+  /**
+   * Runs {@code task} on the worker pool (blocking work, large bodies); when the pool's queue is
+   * full (or the server is stopping) the request is answered 429 with {@code Retry-After} instead
+   * and {@code task} never runs (false).
+   */
+  public boolean onWorker(Runnable task) {
+    try {
+      worker.execute(task);
+      return true;
+    } catch (RejectedExecutionException e) {
+      responseHeader("Retry-After", "1");
+      Responses.envelope(this, 429, Code.TOO_MANY_REQUESTS,
+          "Too many requests: the server's workers are busy and their queue is full; nothing was done, retry after 1 s", null);
+      return false;
+    }
   }
 
   public <T> void attach(Class<T> type, T value) {

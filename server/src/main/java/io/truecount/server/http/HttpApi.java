@@ -29,8 +29,10 @@ public final class HttpApi implements AutoCloseable {
       RecentEvents recent, SourceHealth health, TestEvents testEvents, Metrics metrics, RequestIds requestIds, String adminTokenHash, AdsParts ads, io.truecount.server.ui.UiParts ui,
       io.truecount.server.pixel.PixelScript pixelScript, java.util.Optional<OwnerRouting> routing, java.time.Clock clock) {}
 
-  /** Threads for routes that block (admin, reports, UI pages); ingestion never waits for one. */
+  /** Threads for routes that block (admin, reports, UI pages) and for large ingestion bodies. */
   private static final int WORKER_THREADS = 32;
+  /** Requests waiting for a worker before more are answered 429 (docs/design.md). */
+  private static final int WORKER_QUEUE = 1024;
   /** A connection silent this long with nothing to answer is closed (a Test Events stream stays open). */
   private static final java.time.Duration IDLE = java.time.Duration.ofMinutes(2);
 
@@ -49,7 +51,7 @@ public final class HttpApi implements AutoCloseable {
   /** Binds the configured address and serves; {@link #close} stops. */
   public HttpApi start() {
     Config c = parts.config();
-    server = new WebServer(new WebServer.Settings(c.host(), c.port(), c.ioThreads(), WORKER_THREADS, c.maxBodyBytes(), IDLE), routes, parts.requestIds(), parts.clock());
+    server = new WebServer(new WebServer.Settings(c.host(), c.port(), c.ioThreads(), WORKER_THREADS, WORKER_QUEUE, c.maxBodyBytes(), IDLE), routes, parts.requestIds(), parts.clock());
     return this;
   }
 

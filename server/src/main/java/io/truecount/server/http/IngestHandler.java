@@ -62,7 +62,9 @@ final class IngestHandler implements Handler.SizeAware {
     if (json.length >= OFFLOAD_BYTES) {
       // A connection stays on one IO thread; a few busy batch senders would otherwise all be
       // parsed on the same core. Large bodies go to the worker pool, small ones stay here.
-      exchange.onWorker(() -> ingest(exchange, json, requestId));
+      if (!exchange.onWorker(() -> ingest(exchange, json, requestId))) {
+        metrics.answered(Code.TOO_MANY_REQUESTS);
+      }
     } else {
       ingest(exchange, json, requestId);
     }

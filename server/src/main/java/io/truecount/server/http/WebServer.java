@@ -22,8 +22,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,11 +41,14 @@ final class WebServer implements AutoCloseable {
    *
    * @param idle how long a connection may stay silent with nothing to answer (between requests, or
    *     inside a request's head or body) before it is closed; one being answered or streamed stays
+   * @param workerQueue requests that may wait for a worker; beyond them a request that needs one is
+   *     answered 429 with {@code Retry-After} (a flood of report or upload requests queues at most
+   *     this many bodies, not without limit)
    */
-  record Settings(String host, int port, int ioThreads, int workerThreads, long maxBody, Duration idle) {}
+  record Settings(String host, int port, int ioThreads, int workerThreads, int workerQueue, long maxBody, Duration idle) {}
 
   private final EventLoopGroup loops;
-  private final ExecutorService worker;
+  private final ThreadPoolExecutor worker;
   private final Channel listener;
 
   static {
@@ -64,7 +66,7 @@ final class WebServer implements AutoCloseable {
     boolean epoll = Epoll.isAvailable();
     this.loops = new MultiThreadIoEventLoopGroup(ioThreads, threads("truecount-io-"), epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     this.worker = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(), threads("truecount-worker-"));
+        new ArrayBlockingQueue<>(settings.workerQueue()), threads("truecount-worker-"));
     Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     try {
       this.listener = new ServerBootstrap()
@@ -91,6 +93,11 @@ final class WebServer implements AutoCloseable {
 
   int port() {
     return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** Requests queued for a worker now. */
+  int waitingForWorkers() {
+    return worker.getQueue().size();
   }
 
   @Override

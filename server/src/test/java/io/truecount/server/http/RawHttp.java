@@ -9,7 +9,14 @@ import java.nio.charset.StandardCharsets;
 public final class RawHttp {
   private RawHttp() {}
 
-  public record Response(int status, String body) {}
+  /** @param head the status line and the headers, as sent */
+  public record Response(int status, String head, String body) {
+    /** The first value of a header (names case-insensitive), or "" when absent. */
+    public String header(String name) {
+      return head.lines().filter(l -> l.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+          .map(l -> l.substring(name.length() + 1).trim()).findFirst().orElse("");
+    }
+  }
 
   /** Reads one response with a Content-Length. */
   public static Response read(InputStream in) throws IOException {
@@ -22,10 +29,11 @@ public final class RawHttp {
       head.write(b);
     }
     String headers = head.toString(StandardCharsets.US_ASCII);
-    int length = headers.lines().filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
-        .mapToInt(l -> Integer.parseInt(l.substring(15).trim())).findFirst()
-        .orElseThrow(() -> new IOException("no Content-Length in " + headers));
+    String length = new Response(0, headers, "").header("Content-Length");
+    if (length.isEmpty()) {
+      throw new IOException("no Content-Length in " + headers);
+    }
     int status = Integer.parseInt(headers.substring(9, 12));
-    return new Response(status, new String(in.readNBytes(length), StandardCharsets.UTF_8));
+    return new Response(status, headers, new String(in.readNBytes(Integer.parseInt(length)), StandardCharsets.UTF_8));
   }
 }

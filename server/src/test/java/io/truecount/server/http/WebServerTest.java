@@ -20,8 +20,11 @@ import org.junit.jupiter.api.Test;
 
 /** The HTTP layer's own rules, over raw sockets: order of pipelined answers, limits, errors, half-closed clients, streams. */
 class WebServerTest {
+  private static final int WORKERS = 4;
+  private static final int WORKER_QUEUE = 2;
   private final CompletableFuture<Void> release = new CompletableFuture<>();
   private final CountDownLatch streamClosed = new CountDownLatch(1);
+  private final CountDownLatch workersBusy = new CountDownLatch(WORKERS);
   private WebServer server;
 
   @BeforeEach
@@ -32,6 +35,12 @@ class WebServerTest {
         new Route("POST", "/echo", Access.PUBLIC, ex -> ex.send(200, "text/plain", "echo:" + new String(ex.body(), StandardCharsets.UTF_8))).maxBody(64),
         new Route("GET", "/things/{id}", Access.PUBLIC, ex -> ex.send(200, "text/plain", "thing " + ex.paramOrEmpty("id") + " " + ex.paramOrEmpty("q")
             + " on " + Thread.currentThread().getName().replaceAll("-\\d+$", ""))),
+        // holds a worker until the test releases it
+        new Route("GET", "/busy", Access.PUBLIC, ex -> {
+          workersBusy.countDown();
+          release.join();
+          ex.send(200, "text/plain", "done");
+        }),
         new Route("GET", "/fail", Access.PUBLIC, ex -> {
           throw new IllegalStateException("a bug");
         }),
@@ -41,7 +50,7 @@ class WebServerTest {
           out.write("one\n");
           out.write("two\n");
         }));
-    server = new WebServer(new WebServer.Settings("127.0.0.1", 0, 2, 4, 1024, java.time.Duration.ofSeconds(1)), routes, new RequestIds(Clock.systemUTC()), Clock.systemUTC());
+    server = new WebServer(new WebServer.Settings("127.0.0.1", 0, 2, WORKERS, WORKER_QUEUE, 1024, java.time.Duration.ofSeconds(1)), routes, new RequestIds(Clock.systemUTC()), Clock.systemUTC());
   }
 
   @AfterEach
@@ -61,6 +70,44 @@ class WebServerTest {
       assertThat(RawHttp.read(in).body()).isEqualTo("slow:a");
       assertThat(RawHttp.read(in).body()).isEqualTo("echo:b");
       assertThat(RawHttp.read(in).body()).isEqualTo("thing 7 x on truecount-worker");
+    }
+  }
+
+  @Test
+  void with_every_worker_busy_and_the_queue_full_a_request_is_429_with_retry_after_and_the_queued_ones_still_answer() throws Exception {
+    List<Socket> waiting = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < WORKERS + WORKER_QUEUE; i++) {
+        Socket socket = connect();
+        waiting.add(socket);
+        write(socket, get("/busy"));
+        if (i == WORKERS - 1) {
+          assertThat(workersBusy.await(10, TimeUnit.SECONDS)).as("every worker holds a request").isTrue();
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (server.waitingForWorkers() < WORKER_QUEUE) {
+        assertThat(System.nanoTime()).as("the queued requests reach the server").isLessThan(deadline);
+        Thread.onSpinWait();
+      }
+      try (Socket late = connect()) {
+        write(late, get("/things/1"));
+        RawHttp.Response refused = RawHttp.read(late.getInputStream());
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(Json.MAPPER.readTree(refused.body()).path("code").asInt()).isEqualTo(40100);
+        release.complete(null);
+        for (Socket socket : waiting) {
+          assertThat(RawHttp.read(socket.getInputStream()).body()).isEqualTo("done");
+        }
+        write(late, get("/busy"));
+        assertThat(RawHttp.read(late.getInputStream()).body()).as("a worker takes requests again once free").isEqualTo("done");
+      }
+    } finally {
+      release.complete(null);
+      for (Socket socket : waiting) {
+        socket.close();
+      }
     }
   }
 
