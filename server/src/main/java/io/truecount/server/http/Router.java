@@ -19,14 +19,15 @@ final class Router {
 
   private record Template(Route route, String[] segments) {}
 
-  private final Map<String, Route> exact = new HashMap<>();
+  /** Exact paths by method, then path: no key string built per request. */
+  private final Map<String, Map<String, Route>> exact = new HashMap<>();
   private final List<Template> templates = new ArrayList<>();
 
   Router(List<Route> routes) {
     for (Route route : routes) {
       if (route.template().contains("{")) {
         templates.add(new Template(route, split(route.template())));
-      } else if (exact.putIfAbsent(key(route.method(), route.template()), route) != null) {
+      } else if (exact.computeIfAbsent(route.method(), m -> new HashMap<>()).putIfAbsent(route.template(), route) != null) {
         throw new IllegalArgumentException("two routes for " + route.method() + " " + route.template());
       }
     }
@@ -34,7 +35,7 @@ final class Router {
 
   /** The route for {@code method} on {@code path}, or why there is none. */
   Optional<Match> find(String method, String path) {
-    Route route = exact.get(key(method, path));
+    Route route = exact.getOrDefault(method, Map.of()).get(path);
     if (route != null) {
       return Optional.of(new Match(route, Map.of()));
     }
@@ -52,7 +53,7 @@ final class Router {
 
   Miss miss(String path) {
     String[] segments = split(path);
-    boolean anyMethod = exact.keySet().stream().anyMatch(k -> k.substring(k.indexOf(' ') + 1).equals(path))
+    boolean anyMethod = exact.values().stream().anyMatch(paths -> paths.containsKey(path))
         || templates.stream().anyMatch(t -> match(t.segments(), segments) != null);
     return anyMethod ? Miss.WRONG_METHOD : Miss.NO_ROUTE;
   }
@@ -78,9 +79,5 @@ final class Router {
 
   private static String[] split(String path) {
     return path.split("/", -1);
-  }
-
-  private static String key(String method, String path) {
-    return method + " " + path;
   }
 }
