@@ -30,6 +30,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private static final System.Logger LOG = System.getLogger(Connection.class.getName());
   /** Requests a client may pipeline ahead of their answers before the server stops reading. */
   private static final int MAX_PIPELINED = 16;
+  /**
+   * At most this much is allocated for a body before its bytes arrive: a declared length is only a
+   * claim (an upload route allows 256 MiB), so a larger body grows as it comes. A 1,000-event batch
+   * (~0.5 MB) still gets its whole array at once.
+   */
+  private static final int PREALLOCATE_AT_MOST = 1 << 20;
 
   /** A request read whole, waiting for its turn on the connection. */
   private record Pending(Route route, Exchange exchange) {}
@@ -46,6 +52,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
   private Map<String, String> pathParams;
   private QueryStringDecoder uri;
   private long limit;
+  /** The declared length, or the limit for a chunked body: what the body can grow to. */
+  private long expected;
   private byte[] body;
   private int filled;
   private boolean closing;
@@ -109,7 +117,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     if (HttpUtil.is100ContinueExpected(request)) {
       channel.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
-    body = new byte[declared >= 0 ? (int) declared : 0];
+    expected = Math.min(declared >= 0 ? declared : limit, Integer.MAX_VALUE - 8);
+    body = new byte[declared >= 0 ? (int) Math.min(declared, PREALLOCATE_AT_MOST) : 0]; // chunked: grows as it comes
   }
 
   private void append(HttpContent content) {
@@ -119,7 +128,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
       return;
     }
     if (filled + n > body.length) {
-      body = Arrays.copyOf(body, Math.max(filled + n, Math.min((int) Math.min(limit, Integer.MAX_VALUE - 8), body.length * 2 + 8192)));
+      body = Arrays.copyOf(body, (int) Math.max(filled + n, Math.min(expected, body.length * 2L + 8192)));
     }
     content.content().readBytes(body, filled, n);
     filled += n;

@@ -35,6 +35,7 @@ class WebServerTest {
         new Route("POST", "/echo", Access.PUBLIC, ex -> ex.send(200, "text/plain", "echo:" + new String(ex.body(), StandardCharsets.UTF_8))).maxBody(64),
         new Route("GET", "/things/{id}", Access.PUBLIC, ex -> ex.send(200, "text/plain", "thing " + ex.paramOrEmpty("id") + " " + ex.paramOrEmpty("q")
             + " on " + Thread.currentThread().getName().replaceAll("-\\d+$", ""))),
+        new Route("POST", "/digest", Access.PUBLIC, ex -> ex.send(200, "text/plain", ex.body().length + " " + java.util.Arrays.hashCode(ex.body()))).maxBody(8 << 20),
         // holds a worker until the test releases it
         new Route("GET", "/busy", Access.PUBLIC, ex -> {
           workersBusy.countDown();
@@ -108,6 +109,33 @@ class WebServerTest {
       for (Socket socket : waiting) {
         socket.close();
       }
+    }
+  }
+
+  /** Bodies past what is allocated up front (1 MiB) grow as they arrive, declared or chunked, and arrive intact. */
+  @Test
+  void large_bodies_arrive_whole_whether_declared_or_chunked() throws Exception {
+    byte[] large = new byte[3 * 1024 * 1024 + 17];
+    new java.util.Random(7).nextBytes(large);
+    String expected = large.length + " " + java.util.Arrays.hashCode(large);
+    try (Socket socket = connect()) {
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /digest HTTP/1.1\r\nHost: x\r\nContent-Length: " + large.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      for (int at = 0; at < large.length; at += 100_000) {
+        out.write(large, at, Math.min(100_000, large.length - at));
+        out.flush();
+      }
+      assertThat(RawHttp.read(socket.getInputStream()).body()).isEqualTo(expected);
+      out.write("POST /digest HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      for (int at = 0; at < large.length; at += 300_000) {
+        int n = Math.min(300_000, large.length - at);
+        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(large, at, n);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      }
+      out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(RawHttp.read(socket.getInputStream()).body()).isEqualTo(expected);
     }
   }
 
