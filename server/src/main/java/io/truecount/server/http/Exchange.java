@@ -3,6 +3,7 @@ package io.truecount.server.http;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
@@ -265,7 +267,7 @@ public final class Exchange {
     head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
     boolean keepAlive = connectionAndDate(head);
     channel.writeAndFlush(head);
-    if (channel instanceof io.netty.channel.socket.DuplexChannel duplex && duplex.isInputShutdown()) {
+    if (channel instanceof DuplexChannel duplex && duplex.isInputShutdown()) {
       channel.close(); // the client left before the stream began
     }
     return new ResponseStream(channel, keepAlive ? answered : () -> channel.close());
@@ -279,7 +281,7 @@ public final class Exchange {
 
   /** Sets the answer's {@code Connection} and {@code Date} headers; returns whether the connection stays open. */
   private boolean connectionAndDate(HttpResponse response) {
-    boolean keepAlive = !closeAfterAnswer && io.netty.handler.codec.http.HttpUtil.isKeepAlive(request) && channel.isActive();
+    boolean keepAlive = !closeAfterAnswer && HttpUtil.isKeepAlive(request) && channel.isActive();
     if (keepAlive) {
       if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
         response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

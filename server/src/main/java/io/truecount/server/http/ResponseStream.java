@@ -5,14 +5,17 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The body of a streamed answer, written in chunks from any thread; ends with {@link #close}. */
 public final class ResponseStream implements AutoCloseable {
   private final Channel channel;
   private final Runnable ended;
-  private final java.util.List<Runnable> closeTasks = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final List<Runnable> closeTasks = new CopyOnWriteArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   ResponseStream(Channel channel, Runnable ended) {
     this.channel = channel;

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -109,7 +110,7 @@ final class WebServer implements AutoCloseable {
     worker.shutdownNow();
   }
 
-  private static java.util.concurrent.ThreadFactory threads(String prefix) {
+  private static ThreadFactory threads(String prefix) {
     AtomicInteger n = new AtomicInteger();
     return task -> {
       Thread thread = new Thread(task, prefix + n.incrementAndGet());
